@@ -1,0 +1,200 @@
+"""The whole curriculum in memory, with the checks that span several files.
+
+``load_catalog`` reads every module and quiz bank, validates each on its own
+(load.py), then checks what ties them together: ids match file names, ids
+are unique, prerequisites and quiz references exist. It returns a Catalog or
+raises ContentErrors carrying every problem found in the run.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError, ContentErrors
+from .load import Loaded, load_file
+from .model import RESERVED_ANCHORS, Module, QuizBank
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the content lives. ``root`` is what error messages are relative to."""
+
+    root: Path
+    modules_dir: Path
+    quizzes_dir: Path
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def content_files(self) -> list[Path]:
+        return _yaml_files(self.modules_dir) + _yaml_files(self.quizzes_dir)
+
+
+@dataclass
+class Catalog:
+    modules: list[Loaded[Module]]
+    quizzes: list[Loaded[QuizBank]]
+
+    def module(self, module_id: str) -> Module | None:
+        return next((entry.item for entry in self.modules if entry.item.id == module_id), None)
+
+    def quizzes_for(self, module_id: str) -> list[QuizBank]:
+        return [entry.item for entry in self.quizzes if entry.item.module == module_id]
+
+    @property
+    def module_items(self) -> list[Module]:
+        return [entry.item for entry in self.modules]
+
+    @property
+    def quiz_items(self) -> list[QuizBank]:
+        return [entry.item for entry in self.quizzes]
+
+
+def load_catalog(sources: Sources) -> Catalog:
+    errors: list[ContentError] = []
+    modules = _load_all(sources, sources.modules_dir, Module, errors)
+    quizzes = _load_all(sources, sources.quizzes_dir, QuizBank, errors)
+    errors += _check_file_names(modules) + _check_file_names(quizzes)
+    for entry in modules:
+        errors += _check_module(entry)
+    errors += _check_prerequisites(modules)
+    module_index = {entry.item.id: entry.item for entry in modules}
+    for entry in quizzes:
+        errors += _check_quiz(entry, module_index)
+    if errors:
+        raise ContentErrors(errors, files_checked=len(sources.content_files()))
+    modules.sort(key=lambda entry: (entry.item.order, entry.item.title.casefold(), entry.item.id))
+    quizzes.sort(key=lambda entry: _quiz_order(entry.item, modules))
+    return Catalog(modules, quizzes)
+
+
+def _yaml_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return sorted(path for path in directory.iterdir() if path.suffix in YAML_SUFFIXES and path.is_file())
+
+
+def _load_all(sources: Sources, directory: Path, model_class, errors: list[ContentError]) -> list[Loaded]:
+    loaded = []
+    for path in _yaml_files(directory):
+        entry, problems = load_file(path, sources.display(path), model_class)
+        errors += problems
+        if entry is not None:
+            loaded.append(entry)
+    return loaded
+
+
+def _quiz_order(quiz: QuizBank, modules: list[Loaded[Module]]) -> tuple[int, str]:
+    positions = {entry.item.id: index for index, entry in enumerate(modules)}
+    return (positions.get(quiz.module, len(positions)), quiz.id)
+
+
+def _check_file_names(entries: list[Loaded]) -> list[ContentError]:
+    errors = []
+    for entry in entries:
+        stem = Path(entry.document.file).stem
+        if entry.item.id != stem:
+            errors.append(entry.document.error(("id",), f"the id {entry.item.id!r} must equal the file name {stem!r}", f"rename the file to '{entry.item.id}.yml' or set 'id: {stem}'"))
+    return errors
+
+
+def _check_module(entry: Loaded[Module]) -> list[ContentError]:
+    module, document = entry.item, entry.document
+    errors = []
+    for field, key in (("objectives", "id"), ("sections", "id"), ("activities", "id"), ("references", "key"), ("glossary", "term")):
+        values = [getattr(item, key) for item in getattr(module, field)]
+        errors += _duplicates(document, field, key, values)
+    for index, section in enumerate(module.sections):
+        if section.id in RESERVED_ANCHORS:
+            errors.append(document.error(("sections", index, "id"), f"the section id {section.id!r} is reserved for the module page itself", f"choose another id; reserved: {', '.join(RESERVED_ANCHORS)}"))
+    if module.id in module.prerequisites:
+        index = module.prerequisites.index(module.id)
+        errors.append(document.error(("prerequisites", index), "a module cannot be its own prerequisite"))
+    return errors
+
+
+def _duplicates(document, field: str, key: str, values: list[str]) -> list[ContentError]:
+    counts = Counter(value.casefold() for value in values)
+    errors = []
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        folded = value.casefold()
+        if counts[folded] > 1 and folded in seen:
+            errors.append(document.error((field, index, key), f"the {key} {value!r} is used twice in {field}", f"each {key} in {field} must be unique"))
+        seen.add(folded)
+    return errors
+
+
+def _check_prerequisites(modules: list[Loaded[Module]]) -> list[ContentError]:
+    known = {entry.item.id for entry in modules}
+    errors = []
+    for entry in modules:
+        for index, prerequisite in enumerate(entry.item.prerequisites):
+            if prerequisite not in known:
+                errors.append(entry.document.error(("prerequisites", index), f"there is no module {prerequisite!r}", _closest(prerequisite, known, "module ids")))
+    errors += _check_cycles(modules, known)
+    return errors
+
+
+def _check_cycles(modules: list[Loaded[Module]], known: set[str]) -> list[ContentError]:
+    graph = {entry.item.id: [p for p in entry.item.prerequisites if p in known and p != entry.item.id] for entry in modules}
+    by_id = {entry.item.id: entry for entry in modules}
+    reported: set[frozenset[str]] = set()
+    errors = []
+    for start in sorted(graph):
+        cycle = _find_cycle(start, graph)
+        if cycle and frozenset(cycle) not in reported:
+            reported.add(frozenset(cycle))
+            first = by_id[cycle[0]]
+            index = first.item.prerequisites.index(cycle[1])
+            chain = " -> ".join([*cycle, cycle[0]])
+            errors.append(first.document.error(("prerequisites", index), f"prerequisites form a cycle: {chain}", "remove one prerequisite so the modules can be studied in some order"))
+    return errors
+
+
+def _find_cycle(start: str, graph: dict[str, list[str]]) -> list[str] | None:
+    """Depth-first search for a path from ``start`` back to itself."""
+    stack = [(start, [start])]
+    visited: set[str] = set()
+    while stack:
+        node, trail = stack.pop()
+        for following in graph.get(node, []):
+            if following == start:
+                return trail
+            if following not in visited:
+                visited.add(following)
+                stack.append((following, [*trail, following]))
+    return None
+
+
+def _check_quiz(entry: Loaded[QuizBank], modules: dict[str, Module]) -> list[ContentError]:
+    quiz, document = entry.item, entry.document
+    errors = _duplicates(document, "questions", "id", [question.id for question in quiz.questions])
+    module = modules.get(quiz.module)
+    if module is None:
+        return errors + [document.error(("module",), f"there is no module {quiz.module!r}", _closest(quiz.module, set(modules), "module ids"))]
+    objectives = {objective.id for objective in module.objectives}
+    sections = {section.id for section in module.sections}
+    for index, question in enumerate(quiz.questions):
+        if question.objective not in objectives:
+            errors.append(document.error(("questions", index, "objective"), f"module {module.id!r} has no objective {question.objective!r}", _closest(question.objective, objectives, "objective ids")))
+        if question.section not in sections:
+            errors.append(document.error(("questions", index, "section"), f"module {module.id!r} has no section {question.section!r}", _closest(question.section, sections, "section ids")))
+    return errors
+
+
+def _closest(value: str, options: set[str], what: str) -> str:
+    close = difflib.get_close_matches(value, sorted(options), n=1)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    if options:
+        return f"known {what}: {', '.join(sorted(options))}"
+    return ""

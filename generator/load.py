@@ -1,0 +1,170 @@
+"""YAML file -> validated model, or a list of ContentErrors with positions.
+
+Pydantic reports problems with a location tuple and an error type; this
+module turns each into the trainer's language: the file, line and column of
+the value, the path in the structure, what is wrong and, where we can, a hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path as FilePath
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .errors import ContentError, split_hint
+from .yamlsource import Path, YamlDocument, YamlProblem, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+_ID_HINT = "use lowercase letters, digits and single hyphens, for example 'strategi-mikro'"
+
+
+@dataclass
+class Loaded(Generic[M]):
+    """A validated model together with the document it came from."""
+
+    item: M
+    document: YamlDocument
+
+
+def load_file(path: FilePath, display_name: str, model_class: type[M]) -> tuple[Loaded[M] | None, list[ContentError]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as problem:
+        return None, [ContentError(display_name, 1, 1, "", f"cannot read the file: {problem.strerror}")]
+    return load_bytes(raw, display_name, model_class)
+
+
+def load_bytes(raw: bytes, display_name: str, model_class: type[M]) -> tuple[Loaded[M] | None, list[ContentError]]:
+    try:
+        document = read_yaml(raw, display_name)
+    except YamlProblem as problem:
+        return None, [problem.error]
+    try:
+        item = model_class.model_validate(document.data)
+    except ValidationError as invalid:
+        return None, [_translate(error, document) for error in invalid.errors(include_url=False)]
+    return Loaded(item, document), []
+
+
+def _translate(error: dict[str, Any], document: YamlDocument) -> ContentError:
+    path = _data_path(error["loc"], document)
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        parent, name = path[:-1], path[-1]
+        return document.error(parent, f"the required field {name!r} is missing", _field_hint(name))
+    if kind == "extra_forbidden":
+        return document.error(path, f"unknown field {path[-1]!r}", _suggest_field(str(path[-1])))
+    if kind.startswith("union_tag") and (*path, "type") in document.positions:
+        path = (*path, "type")
+    message, hint = _describe(kind, error, value)
+    return document.error(path, message, hint)
+
+
+def _data_path(loc: tuple[Any, ...], document: YamlDocument) -> Path:
+    """Drop the parts of pydantic's location that are not in the YAML (union tags)."""
+    path: Path = ()
+    for index, part in enumerate(loc):
+        candidate = (*path, part)
+        is_last = index == len(loc) - 1
+        if candidate in document.positions or is_last:
+            path = candidate
+    return path
+
+
+def _describe(kind: str, error: dict[str, Any], value: Any) -> tuple[str, str]:
+    context = error.get("ctx") or {}
+    if kind == "string_type":
+        hint = "put the value in quotes so YAML reads it as text" if isinstance(value, (bool, int, float)) or value is None else ""
+        return f"expected text, found {_show(value)}", hint
+    if kind == "string_too_short":
+        return "must not be empty", ""
+    if kind == "string_pattern_mismatch":
+        return f"{_show(value)} is not a valid id", _ID_HINT
+    if kind == "literal_error":
+        allowed = _allowed_from(context.get("expected", ""))
+        close = difflib.get_close_matches(str(value), allowed, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else ""
+        return f"{_show(value)} is not one of: {', '.join(allowed)}", hint
+    if kind == "union_tag_invalid":
+        allowed = list(model.QUESTION_TYPES)
+        close = difflib.get_close_matches(str(context.get("tag", "")), allowed, n=1)
+        return f"unknown question type {context.get('tag')!r}; use one of: {', '.join(allowed)}", (f"did you mean {close[0]!r}?" if close else "")
+    if kind == "union_tag_not_found":
+        return "the field 'type' is missing", f"add 'type:' with one of: {', '.join(model.QUESTION_TYPES)}"
+    if kind == "too_short":
+        need = context.get("min_length", 1)
+        return f"needs at least {need} {'item' if need == 1 else 'items'}", ""
+    if kind in ("list_type",):
+        return f"expected a list, found {_show(value)}", "write each item on its own line starting with '- '"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping of fields, found {_show(value)}", "write fields as 'name: value' lines, indented under this one"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, found {_show(value)}", ""
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, found {_show(value)}", ""
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        return _bound_message(kind, context, value), ""
+    if kind == "value_error":
+        return split_hint(str(context.get("error", error["msg"])))
+    return error["msg"][:1].lower() + error["msg"][1:], ""
+
+
+def _bound_message(kind: str, context: dict[str, Any], value: Any) -> str:
+    words = {
+        "greater_than": ("greater than", "gt"),
+        "greater_than_equal": ("at least", "ge"),
+        "less_than": ("less than", "lt"),
+        "less_than_equal": ("at most", "le"),
+    }
+    word, key = words[kind]
+    return f"must be {word} {context.get(key)}, found {_show(value)}"
+
+
+def _allowed_from(expected: str) -> list[str]:
+    # pydantic writes "'dasar', 'menengah' or 'lanjut'"
+    return [part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip(" '")]
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+def _all_field_names() -> set[str]:
+    names: set[str] = set()
+    for item in vars(model).values():
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            names.update(item.model_fields)
+    return names
+
+
+def _suggest_field(name: str) -> str:
+    close = difflib.get_close_matches(name, sorted(_all_field_names()), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return "check the spelling against the field reference in README.md"
+
+
+def _field_hint(name: Any) -> str:
+    hints = {
+        "id": "every module, quiz bank, objective, section, activity and question needs an id",
+        "explanation": "say why the right answer is right; trainees see it after checking",
+        "section": "name the module section to review when this question is missed",
+        "objective": "name the module objective this question assesses",
+        "type": f"one of: {', '.join(model.QUESTION_TYPES)}",
+    }
+    return hints.get(str(name), "")

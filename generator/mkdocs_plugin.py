@@ -1,0 +1,127 @@
+"""The MkDocs door onto the core: routes MkDocs events, does no content work.
+
+- on_pre_build loads and validates the curriculum (before MkDocs cleans the
+  site folder, so broken content never leaves a half-written site);
+- on_files hides the YAML sources and adds the generated pages and assets;
+- on_nav puts modules in curriculum order and names the generated sections;
+- on_serve watches the YAML folders so edits reload the browser.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from . import urls
+from .assets_files import asset_sources, script_paths, stylesheet_paths
+from .catalog import YAML_SUFFIXES, Catalog, load_catalog
+from .errors import ContentErrors
+from .locale import page_strings
+from .pages import render_site
+from .settings import DEFAULT_MODULES_DIR, DEFAULT_QUIZZES_DIR, Settings
+
+log = logging.getLogger("mkdocs.plugins.berdaya")
+
+
+class BerdayaConfig(Config):
+    modules_dir = c.Type(str, default=DEFAULT_MODULES_DIR)
+    quizzes_dir = c.Type(str, default=DEFAULT_QUIZZES_DIR)
+    templates_dir = c.Optional(c.Type(str))
+
+
+class BerdayaPlugin(BasePlugin[BerdayaConfig]):
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.catalog: Catalog | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.settings = Settings(
+            root=Path(config.config_file_path).parent,
+            modules_dir=self.config.modules_dir,
+            quizzes_dir=self.config.quizzes_dir,
+            templates_dir=self.config.templates_dir,
+            language=config.theme.get("language") or "id",
+            site_name=config.site_name,
+            use_directory_urls=config.use_directory_urls,
+        )
+        for path in stylesheet_paths():
+            if path not in config.extra_css:
+                config.extra_css.append(path)
+        for path in script_paths():
+            if path not in [str(script) for script in config.extra_javascript]:
+                config.extra_javascript.append(path)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        try:
+            self.catalog = load_catalog(self.settings.sources)
+        except ContentErrors as problems:
+            raise PluginError("Berdaya found problems in the content:\n" + problems.render()) from None
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        modules_dir = (self.settings.root / self.settings.modules_dir).resolve()
+        for file in list(files):
+            if Path(file.abs_src_path or "").suffix in YAML_SUFFIXES and Path(file.abs_src_path).resolve().parent == modules_dir:
+                files.remove(file)
+        for path, markdown in render_site(self.catalog, self.settings.page_options).items():
+            _replace(files, File.generated(config, path, content=markdown))
+        for path, source in asset_sources().items():
+            _replace(files, File.generated(config, path, abs_src_path=str(source)))
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        strings = page_strings(self.settings.language)
+        order = [urls.module_page(module.id) for module in self.catalog.module_items]
+        order += [urls.quiz_page(quiz.id) for quiz in self.catalog.quiz_items]
+        for section in _sections(nav.items):
+            uris = {getattr(getattr(child, "file", None), "src_uri", None) for child in section.children}
+            if urls.MODULES_INDEX in uris:
+                section.title = strings["modules_title"]
+            if urls.QUIZZES_INDEX in uris:
+                section.title = strings["quizzes_title"]
+            section.children.sort(key=lambda child: _nav_position(child, order))
+        return nav
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        for folder in (self.settings.root / self.settings.quizzes_dir, self.settings.root / self.settings.modules_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        if self.settings.templates_dir:
+            server.watch(str(self.settings.root / self.settings.templates_dir))
+        return server
+
+
+def _replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        log.warning("berdaya: the generated %s replaces a file of the same name in docs/", file.src_uri)
+        files.remove(existing)
+    files.append(file)
+
+
+def _sections(items) -> list[Section]:
+    found = []
+    for item in items:
+        if isinstance(item, Section):
+            found.append(item)
+            found += _sections(item.children)
+    return found
+
+
+def _nav_position(child, order: list[str]) -> tuple[int, int]:
+    """Index pages first, then generated pages in curriculum order, then the rest as MkDocs had them."""
+    uri = child.file.src_uri if isinstance(child, Page) else ""
+    if uri.endswith("index.md"):
+        return (0, 0)
+    if uri in order:
+        return (1, order.index(uri))
+    return (2, 0)

@@ -1,0 +1,134 @@
+"""Catalog -> {site path: Markdown text}. Pure: no MkDocs, no file writes.
+
+Both doors onto the core use this: the MkDocs plugin serves the pages as
+generated files and ``berdaya generate`` writes them to disk.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from . import urls
+from .catalog import Catalog
+from .locale import page_strings, widget_strings
+from .model import Module, QuizBank
+from .quizdata import QuizContext, json_for_script, quiz_payload
+from .text import escape_html_in_markdown, inline_text, slugify, table_cell
+
+JP_MINUTES = 45
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    language: str = "id"
+    use_directory_urls: bool = True
+    site_slug: str = "berdaya"
+    templates_dir: Path | None = None
+
+
+def render_site(catalog: Catalog, options: PageOptions) -> dict[str, str]:
+    renderer = _Renderer(catalog, options)
+    pages = {
+        urls.MODULES_INDEX: renderer.modules_index(),
+        urls.QUIZZES_INDEX: renderer.quizzes_index(),
+        urls.GLOSSARY: renderer.glossary(),
+    }
+    for module in catalog.module_items:
+        pages[urls.module_page(module.id)] = renderer.module(module)
+    for quiz in catalog.quiz_items:
+        pages[urls.quiz_page(quiz.id)] = renderer.quiz(quiz)
+    return pages
+
+
+def merged_glossary(catalog: Catalog) -> list[dict[str, Any]]:
+    """All glossary entries, one per term (case-insensitive), alphabetical."""
+    terms: dict[str, dict[str, Any]] = {}
+    for module in catalog.module_items:
+        for entry in module.glossary:
+            merged = terms.setdefault(entry.term.casefold(), {"term": entry.term, "anchor": slugify(entry.term), "definitions": []})
+            same = next((d for d in merged["definitions"] if d["text"] == entry.definition), None)
+            if same:
+                same["modules"].append(module)
+            else:
+                merged["definitions"].append({"text": entry.definition, "modules": [module]})
+    return [terms[key] for key in sorted(terms)]
+
+
+class _Renderer:
+    def __init__(self, catalog: Catalog, options: PageOptions):
+        self.catalog = catalog
+        self.options = options
+        self.strings = page_strings(options.language)
+        self.env = _environment(options.templates_dir)
+
+    def _render(self, template: str, page: str, **context: Any) -> str:
+        def link(to_page: str, anchor: str = "") -> str:
+            return urls.source_link(page, to_page, anchor)
+
+        return self.env.get_template(template).render(
+            t=self.strings, link=link, urls=urls, catalog=self.catalog, jp_minutes=JP_MINUTES, **context
+        )
+
+    def modules_index(self) -> str:
+        total = sum(module.duration_jp for module in self.catalog.module_items)
+        return self._render("modules_index.md.j2", urls.MODULES_INDEX, modules=self.catalog.module_items, total_jp=total)
+
+    def quizzes_index(self) -> str:
+        return self._render("quizzes_index.md.j2", urls.QUIZZES_INDEX, quizzes=self.catalog.quiz_items)
+
+    def glossary(self) -> str:
+        entries = merged_glossary(self.catalog)
+        letters: dict[str, list] = {}
+        for entry in entries:
+            letters.setdefault(entry["term"][:1].upper(), []).append(entry)
+        return self._render("glossary.md.j2", urls.GLOSSARY, letters=letters)
+
+    def module(self, module: Module) -> str:
+        prerequisites = [self.catalog.module(module_id) for module_id in module.prerequisites]
+        return self._render(
+            "module.md.j2",
+            urls.module_page(module.id),
+            module=module,
+            prerequisites=prerequisites,
+            quizzes=self.catalog.quizzes_for(module.id),
+        )
+
+    def quiz(self, quiz: QuizBank) -> str:
+        module = self.catalog.module(quiz.module)
+        context = QuizContext(module, self.options.site_slug, self.options.use_directory_urls, widget_strings(self.options.language))
+        data = json_for_script(quiz_payload(quiz, context))
+        return self._render("quiz.md.j2", urls.quiz_page(quiz.id), quiz=quiz, module=module, quiz_json=data)
+
+
+def _environment(templates_dir: Path | None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("generator", "templates")]
+    if templates_dir is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(str(templates_dir)))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        # Pages are Markdown, not HTML: escaping is done by the md filters below.
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(md=inline_text, md_block=escape_html_in_markdown, cell=table_cell, front_matter=_front_matter, fmt=_format)
+    return env
+
+
+def _front_matter(values: dict[str, Any]) -> str:
+    # Themes print page.meta values into HTML unescaped (MkDocs' Jinja has no
+    # autoescape), so they are escaped here, once.
+    escaped = {key: html.escape(" ".join(str(value).split()), quote=True) for key, value in values.items()}
+    return "---\n" + yaml.safe_dump(escaped, allow_unicode=True, sort_keys=False, width=10_000) + "---"
+
+
+def _format(template: str, **values: Any) -> str:
+    return template.format(**values)
