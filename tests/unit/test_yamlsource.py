@@ -1,0 +1,85 @@
+from generator.yamlsource import YamlProblem, format_path, read_yaml
+
+import pytest
+
+
+def problem(text: bytes | str) -> str:
+    raw = text.encode() if isinstance(text, str) else text
+    with pytest.raises(YamlProblem) as caught:
+        read_yaml(raw, "docs/modules/x.yml")
+    return str(caught.value.error)
+
+
+def test_positions_point_at_keys_and_list_items():
+    document = read_yaml(b"id: a\nsections:\n  - id: b\n    title: c\n", "f.yml")
+    assert document.data == {"id": "a", "sections": [{"id": "b", "title": "c"}]}
+    assert document.positions[("sections",)] == (2, 1)
+    assert document.positions[("sections", 0)] == (3, 5)
+    assert document.positions[("sections", 0, "title")] == (4, 5)
+
+
+def test_position_falls_back_to_nearest_parent():
+    document = read_yaml(b"id: a\nsections:\n  - id: b\n", "f.yml")
+    assert document.position(("sections", 0, "body")) == (3, 5)
+
+
+def test_keys_stay_text_even_when_yaml_11_would_make_booleans():
+    document = read_yaml(b"no: 1\non: 2\n", "f.yml")
+    assert set(document.data) == {"no", "on"}
+
+
+def test_duplicate_key_is_reported_at_the_second_one():
+    assert problem("id: a\ntitle: b\nid: c\n").startswith("docs/modules/x.yml:3:1: id: the field 'id' appears twice")
+
+
+def test_python_tags_are_refused():
+    message = problem("id: !!python/object/apply:os.system ['echo hi']\n")
+    assert "is not allowed" in message and "python/object" in message
+
+
+def test_custom_tags_are_refused():
+    assert "the tag '!foo' is not allowed" in problem("id: !foo bar\n")
+
+
+def test_tabs_get_a_hint():
+    message = problem("id: a\n\ttitle: b\n")
+    assert message.startswith("docs/modules/x.yml:2:1: YAML syntax error")
+    assert "hint: YAML indentation must use spaces, not tabs" in message
+
+
+def test_unquoted_colon_gets_a_hint():
+    assert "must be put in quotes" in problem("id: a\ntitle: Strategi: mikro: x\n")
+
+
+def test_empty_and_comment_only_files():
+    assert "the file is empty" in problem("")
+    assert "the file is empty" in problem("# only a comment\n")
+
+
+def test_top_level_must_be_a_mapping():
+    assert "must be a YAML mapping" in problem("- a\n- b\n")
+
+
+def test_invalid_utf8_names_the_line():
+    assert problem(b"id: a\ntitle: caf\xe9\n").startswith("docs/modules/x.yml:2:11: the file is not valid UTF-8")
+
+
+def test_byte_order_mark_is_accepted():
+    assert read_yaml("\ufeffid: a\n".encode(), "f.yml").data == {"id": "a"}
+
+
+def test_alias_bomb_is_stopped():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in "bcdefgh":
+        previous = chr(ord(level) - 1)
+        bomb += f"{level}: &{level} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"
+    assert "expands to more than" in problem(bomb)
+
+
+def test_huge_file_is_refused_before_parsing():
+    assert "the file is too large" in problem(b"id: a\n" + b"# padding\n" * 200_000)
+
+
+def test_format_path():
+    assert format_path(("questions", 3, "choices", 0, "text")) == "questions[3].choices[0].text"
+    assert format_path(()) == ""
