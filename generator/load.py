@@ -136,6 +136,8 @@ def _show(value: Any) -> str:
         return "nothing (an empty value)"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

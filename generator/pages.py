@@ -57,7 +57,12 @@ def merged_glossary(catalog: Catalog) -> list[dict[str, Any]]:
                 same["modules"].append(module)
             else:
                 merged["definitions"].append({"text": entry.definition, "modules": [module]})
-    return [terms[key] for key in sorted(terms)]
+    return [terms[key] for key in sorted(terms, key=lambda term: (_initial(term), term))]
+
+
+def _initial(term: str) -> str:
+    """The letter a term is filed under; terms starting with a symbol go under '#'."""
+    return next((char for char in term if char.isalnum()), "#").upper()
 
 
 class _Renderer:
@@ -86,7 +91,7 @@ class _Renderer:
         entries = merged_glossary(self.catalog)
         letters: dict[str, list] = {}
         for entry in entries:
-            letters.setdefault(entry["term"][:1].upper(), []).append(entry)
+            letters.setdefault(_initial(entry["term"]), []).append(entry)
         return self._render("glossary.md.j2", urls.GLOSSARY, letters=letters)
 
     def module(self, module: Module) -> str:

@@ -1,0 +1,105 @@
+"""Real MkDocs builds of the fixture site, through the plugin."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(site: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
+        cwd=site, capture_output=True, text=True, env=ENV, timeout=300,
+    )
+
+
+def berdaya(site: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=site, capture_output=True, text=True, env=ENV, timeout=120)
+
+
+def test_strict_build_produces_every_page(site_copy):
+    result = mkdocs_build(site_copy)
+    assert result.returncode == 0, result.stderr
+    built = site_copy / "site"
+    for page in ["index.html", "modul/index.html", "modul/dasar/index.html", "modul/lanjutan/index.html",
+                 "uji/index.html", "uji/dasar/index.html", "glosarium/index.html",
+                 "assets/berdaya/quiz.js", "assets/berdaya/quiz.css"]:
+        assert (built / page).is_file(), page
+    # YAML sources are content, not pages: they are not published.
+    assert not (built / "modules").exists()
+    quiz_page = (built / "uji/dasar/index.html").read_text(encoding="utf-8")
+    assert 'class="berdaya-quiz-data"' in quiz_page and "assets/berdaya/quiz.js" in quiz_page
+
+
+def test_module_order_in_navigation_follows_the_curriculum(site_copy):
+    (site_copy / "docs/modules/dasar.yml").write_text(
+        (site_copy / "docs/modules/dasar.yml").read_text(encoding="utf-8").replace("order: 1", "order: 9"), encoding="utf-8")
+    assert mkdocs_build(site_copy).returncode == 0
+    html = (site_copy / "site/index.html").read_text(encoding="utf-8")
+    assert html.index("Modul Lanjutan") < html.index("Dasar &lt;b&gt;Pemberdayaan")
+
+
+def test_broken_content_fails_the_build_with_file_and_line_and_keeps_the_old_site(site_copy):
+    assert mkdocs_build(site_copy).returncode == 0
+    marker = site_copy / "site/index.html"
+    before = marker.read_bytes()
+    quiz = site_copy / "quizzes/dasar.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("section: pengertian", "section: bab-satu", 1), encoding="utf-8")
+    result = mkdocs_build(site_copy)
+    assert result.returncode == 1
+    assert "quizzes/dasar.yml:18:5: questions[0].section: module 'dasar' has no section 'bab-satu'" in result.stderr
+    assert "1 problem in 1 of 3 content files" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert marker.read_bytes() == before
+
+
+def test_plugin_and_generate_produce_the_same_pages(site_copy, tmp_path):
+    out = tmp_path / "generated"
+    result = berdaya(site_copy, "generate", str(out))
+    assert result.returncode == 0, result.stderr
+    written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("*.md")}
+
+    config = load_config(str(site_copy / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    from_plugin = {f.src_uri: f.content_string for f in files if f.generated_by and f.src_uri.endswith(".md")}
+
+    assert from_plugin == written
+    assert len(written) == 6
+
+
+def test_cli_validate_reports_problems_as_text_and_github_annotations(site_copy):
+    quiz = site_copy / "quizzes/dasar.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("type: single", "type: singel", 1), encoding="utf-8")
+    text = berdaya(site_copy, "validate", "--format", "text")
+    assert text.returncode == 1
+    assert text.stderr.splitlines()[0] == "quizzes/dasar.yml:8:5: questions[0].type: unknown question type 'singel'; use one of: single, multiple, true_false, ordering, matching"
+    github = berdaya(site_copy, "validate", "--format", "github")
+    assert github.returncode == 1
+    assert github.stdout.startswith("::error file=quizzes/dasar.yml,line=8,col=5,title=Berdaya content::questions[0].type: unknown question type")
+
+
+def test_cli_validate_ok(site_copy):
+    result = berdaya(site_copy, "validate")
+    assert result.returncode == 0 and "2 modules and 1 quiz banks" in result.stdout
+
+
+def test_generate_refuses_to_replace_a_folder_it_did_not_write(site_copy):
+    result = berdaya(site_copy, "generate", "docs")
+    assert result.returncode == 2 and "was not made by 'berdaya generate'" in result.stderr
+    assert (site_copy / "docs/index.md").exists()
+
+
+def test_new_writes_a_module_and_quiz_that_validate(site_copy):
+    result = berdaya(site_copy, "new", "modul-baru")
+    assert result.returncode == 0, result.stderr
+    assert "created docs/modules/modul-baru.yml" in result.stdout
+    assert berdaya(site_copy, "validate").returncode == 0
+    again = berdaya(site_copy, "new", "modul-baru")
+    assert again.returncode == 1 and "already exists" in again.stderr
