@@ -44,15 +44,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         self.catalog: Catalog | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.settings = Settings(
-            root=Path(config.config_file_path).parent,
-            modules_dir=self.config.modules_dir,
-            quizzes_dir=self.config.quizzes_dir,
-            templates_dir=self.config.templates_dir,
-            language=config.theme.get("language") or "id",
-            site_name=config.site_name,
-            use_directory_urls=config.use_directory_urls,
-        )
+        self.settings = self._settings(config)
         for path in stylesheet_paths():
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -61,7 +53,20 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
                 config.extra_javascript.append(path)
         return config
 
+    def _settings(self, config: MkDocsConfig) -> Settings:
+        return Settings(
+            root=Path(config.config_file_path).parent,
+            modules_dir=self.config.modules_dir,
+            quizzes_dir=self.config.quizzes_dir,
+            templates_dir=self.config.templates_dir,
+            language=config.theme.get("language") or "id",
+            site_name=config.site_name,
+            use_directory_urls=config.use_directory_urls,
+        )
+
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Read again: other plugins' on_config (e.g. offline) may have changed URLs.
+        self.settings = self._settings(config)
         try:
             self.catalog = load_catalog(self.settings.sources)
         except ContentErrors as problems:

@@ -56,7 +56,8 @@ _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 def read_settings(config_file: Path) -> Settings:
     data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
     theme = data.get("theme") or {}
-    options = _plugin_options(data.get("plugins") or [])
+    plugins = data.get("plugins") or []
+    options = _plugin_options(plugins)
     return Settings(
         root=config_file.parent,
         modules_dir=options.get("modules_dir", DEFAULT_MODULES_DIR),
@@ -64,15 +65,23 @@ def read_settings(config_file: Path) -> Settings:
         templates_dir=options.get("templates_dir"),
         language=(theme.get("language") if isinstance(theme, dict) else None) or "id",
         site_name=data.get("site_name") or "Berdaya",
-        use_directory_urls=data.get("use_directory_urls", True),
+        use_directory_urls=data.get("use_directory_urls", True) and not _offline_enabled(plugins),
     )
+
+
+def _plugin_entries(plugins: list[Any] | dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    if isinstance(plugins, dict):
+        return [(name, options or {}) for name, options in plugins.items()]
+    return [next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins]
 
 
 def _plugin_options(plugins: list[Any] | dict[str, Any]) -> dict[str, Any]:
-    entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins
-    )
-    for name, options in entries:
-        if name == "berdaya":
-            return options or {}
-    return {}
+    return next((options or {} for name, options in _plugin_entries(plugins) if name == "berdaya"), {})
+
+
+def _offline_enabled(plugins: list[Any] | dict[str, Any]) -> bool:
+    """Material's offline plugin switches MkDocs to file URLs (page.html)."""
+    for name, options in _plugin_entries(plugins):
+        if name in ("offline", "material/offline"):
+            return (options or {}).get("enabled", True) is not False
+    return False

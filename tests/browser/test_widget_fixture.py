@@ -322,7 +322,8 @@ def test_reload_restores_state(page, site, errors):
     page.reload()
     page.wait_for_selector(".bq .bq-sum")
     assert [feedback(page, n).inner_text() for n in range(1, 6)] == before
-    assert question(page, 1).get_by_label(WRONG[1], exact=True).is_checked()
+    # Labels now carry result marks too, so find the option by its text.
+    assert question(page, 1).locator("label.bq-opt", has_text=WRONG[1]).locator("input").is_checked()
     assert order_now(page) == RIGHT[4]
     assert question(page, 5).get_by_label("FGD", exact=True).input_value() == "0"
     assert question(page, 2).locator("input:disabled").count() == 4

@@ -103,3 +103,18 @@ def test_new_writes_a_module_and_quiz_that_validate(site_copy):
     assert berdaya(site_copy, "validate").returncode == 0
     again = berdaya(site_copy, "new", "modul-baru")
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_plugin_and_generate_agree_on_the_real_project_site(tmp_path):
+    """The shipped mkdocs.yml uses the offline plugin, which changes URLs."""
+    project = Path(__file__).resolve().parents[2]
+    out = tmp_path / "generated"
+    assert berdaya(project, "generate", str(out)).returncode == 0
+    written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("*.md")}
+    config = load_config(str(project / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    from_plugin = {f.src_uri: f.content_string for f in files if f.generated_by and f.src_uri.endswith(".md")}
+    assert from_plugin == written
+    assert '.html#' in written["uji/prinsip-pemberdayaan.md"]
