@@ -8,12 +8,16 @@ from pathlib import Path
 SITE_DIR = "assets/berdaya"
 STYLESHEETS = ("quiz.css",)
 SCRIPTS = ("quiz.js",)
+# Material's offline plugin loads this shim from unpkg.com so search works from
+# file://; a local copy (MIT, iframe-worker 1.0.4) keeps the site third-party free.
+OFFLINE_SHIM = "vendor/iframe-worker-shim.js"
+VENDOR = (OFFLINE_SHIM, "vendor/iframe-worker.LICENSE")
 
 
 def asset_sources() -> dict[str, Path]:
     """{site path: file in the installed package} for every widget asset."""
     package = resources.files("generator").joinpath("assets")
-    return {f"{SITE_DIR}/{name}": Path(str(package.joinpath(name))) for name in (*STYLESHEETS, *SCRIPTS)}
+    return {f"{SITE_DIR}/{name}": Path(str(package.joinpath(name))) for name in (*STYLESHEETS, *SCRIPTS, *VENDOR)}
 
 
 def stylesheet_paths() -> list[str]:
@@ -22,3 +26,7 @@ def stylesheet_paths() -> list[str]:
 
 def script_paths() -> list[str]:
     return [f"{SITE_DIR}/{name}" for name in SCRIPTS]
+
+
+def offline_shim_path() -> str:
+    return f"{SITE_DIR}/{OFFLINE_SHIM}"

@@ -16,13 +16,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import urls
-from .assets_files import asset_sources, script_paths, stylesheet_paths
+from .assets_files import asset_sources, offline_shim_path, script_paths, stylesheet_paths
 from .catalog import YAML_SUFFIXES, Catalog, load_catalog
 from .errors import ContentErrors
 from .locale import page_strings
@@ -43,8 +43,13 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         self.settings: Settings | None = None
         self.catalog: Catalog | None = None
 
+    @event_priority(100)  # before Material's offline plugin, which would add a CDN script
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = self._settings(config)
+        if _offline_enabled(config):
+            polyfills = config.extra.setdefault("polyfills", [])
+            if offline_shim_path() not in polyfills:
+                polyfills.append(offline_shim_path())
         for path in stylesheet_paths():
             if path not in config.extra_css:
                 config.extra_css.append(path)
@@ -103,6 +108,14 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         if self.settings.templates_dir:
             server.watch(str(self.settings.root / self.settings.templates_dir))
         return server
+
+
+def _offline_enabled(config: MkDocsConfig) -> bool:
+    for name in ("material/offline", "offline"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return bool(plugin.config.get("enabled", True))
+    return False
 
 
 def _replace(files: Files, file: File) -> None:

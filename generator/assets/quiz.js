@@ -253,7 +253,7 @@
     var bar = el("div", "bq-actions"), fb = el("div", "bq-fb");
     fb.setAttribute("aria-live", "polite");
     bar.append(check, retry);
-    li.append(fs, bar, fb);
+    li.append(fs, fb, bar); // feedback right under the answers it is about
     var ctl = { q: q, kind: kind, li: li, result: null, show: show, reset: reset, focusFirst: focusFirst };
 
     function onCheck() {
@@ -360,6 +360,7 @@
     var sum = el("section", "bq-sum"), status = el("div", "bq-stat");
     var track = el("div", "bq-bar"), fill = el("div", "bq-fill");
     sum.setAttribute("aria-label", t("summary"));
+    sum.append(el("p", "bq-sum-t", t("summary")));
     status.setAttribute("aria-live", "polite");
     track.setAttribute("aria-hidden", "true"); // the text says the same
     track.append(fill);
