@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from importlib import resources
 from pathlib import Path
 
 SITE_DIR = "assets/berdaya"
 STYLESHEETS = ("quiz.css",)
-SCRIPTS = ("quiz.js",)
+SCRIPTS = ("quiz.js", "offline.js")
+SERVICE_WORKER = "sw.js"  # at the site root, so its scope covers every page
 # Material's offline plugin loads this shim from unpkg.com so search works from
 # file://; a local copy (MIT, iframe-worker 1.0.4) keeps the site third-party free.
 OFFLINE_SHIM = "vendor/iframe-worker-shim.js"
@@ -30,3 +32,14 @@ def script_paths() -> list[str]:
 
 def offline_shim_path() -> str:
     return f"{SITE_DIR}/{OFFLINE_SHIM}"
+
+
+def service_worker(pages: dict[str, str]) -> str:
+    """The service worker, its cache named after this build's content."""
+    digest = hashlib.sha256()
+    for path in sorted(pages):
+        digest.update(path.encode() + b"\0" + pages[path].encode())
+    for source in asset_sources().values():
+        digest.update(source.read_bytes())
+    template = resources.files("generator").joinpath("assets", SERVICE_WORKER).read_text(encoding="utf-8")
+    return template.replace("__VERSION__", digest.hexdigest()[:12])

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .assets_files import asset_sources
+from .assets_files import SERVICE_WORKER, asset_sources, service_worker
 from .catalog import load_catalog
 from .errors import ContentErrors
 from .pages import render_site
@@ -85,6 +85,7 @@ def _is_foreign(target: Path) -> bool:
 
 
 def _write_all(target: Path, pages: dict[str, str], assets: dict[str, Path]) -> None:
+    pages = {**pages, SERVICE_WORKER: service_worker(pages)}
     """Write into a fresh folder beside the target, then swap it in: never half-written."""
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)

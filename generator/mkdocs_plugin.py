@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import urls
-from .assets_files import asset_sources, offline_shim_path, script_paths, stylesheet_paths
+from .assets_files import SERVICE_WORKER, asset_sources, offline_shim_path, script_paths, service_worker, stylesheet_paths
 from .catalog import YAML_SUFFIXES, Catalog, load_catalog
 from .errors import ContentErrors
 from .locale import page_strings
@@ -82,8 +82,10 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         for file in list(files):
             if Path(file.abs_src_path or "").suffix in YAML_SUFFIXES and Path(file.abs_src_path).resolve().parent == modules_dir:
                 files.remove(file)
-        for path, markdown in render_site(self.catalog, self.settings.page_options).items():
+        pages = render_site(self.catalog, self.settings.page_options)
+        for path, markdown in pages.items():
             _replace(files, File.generated(config, path, content=markdown))
+        _replace(files, File.generated(config, SERVICE_WORKER, content=service_worker(pages)))
         for path, source in asset_sources().items():
             _replace(files, File.generated(config, path, abs_src_path=str(source)))
         return files
