@@ -8,7 +8,7 @@ from pathlib import Path
 
 SITE_DIR = "assets/berdaya"
 STYLESHEETS = ("quiz.css",)
-SCRIPTS = ("quiz.js", "offline.js")
+SCRIPTS = ("quiz.js", "site.js")
 SERVICE_WORKER = "sw.js"  # at the site root, so its scope covers every page
 # Material's offline plugin loads this shim from unpkg.com so search works from
 # file://; a local copy (MIT, iframe-worker 1.0.4) keeps the site third-party free.

@@ -214,7 +214,7 @@
       const r = kind.read();
       fb.textContent = "";
       // Explain rather than disable: disabled buttons are unfocusable and mute.
-      if (r == null) return fb.append(el("p", "bq-hint", ctx.t(kind.need || "chooseFirst")));
+      if (r == null) return fb.append(el("p", "bq-need", ctx.t(kind.need || "chooseFirst")));
       ctl.result = { response: r, correct: kind.grade(r) };
       ctl.show();
       retry.focus();

@@ -192,3 +192,17 @@ def test_screenshot_of_a_checked_quiz_on_a_phone(page, http_server, project_site
     first.screenshot(path=str(ARTIFACTS / "quiz-phone-checked.png"))
     page.screenshot(path=str(ARTIFACTS / "quiz-phone-page.png"), full_page=False)
     assert first.locator(".bq-expl").is_visible()
+
+
+def test_printing_a_module_opens_the_facilitator_notes(page, http_server, project_site, watched):
+    page.goto(http_server(project_site) + "/modul/peran-pendamping.html")
+    notes = page.locator("article details")
+    assert notes.count() >= 1
+    assert page.locator("article details[open]").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("article details:not([open])").count() == 0
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("article details[open]").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "module-handout.pdf"), format="A4")
+    assert watched["errors"] == []
