@@ -54,10 +54,12 @@ def quiz_payload(quiz: QuizBank, context: QuizContext) -> dict[str, Any]:
 
 
 def json_for_script(payload: dict[str, Any]) -> str:
-    """JSON that is safe inside <script type="application/json">.
+    """JSON that is safe inside a <template> (or <script>) element.
 
-    Escaping <, > and & means no text can close the script element or open
-    a comment, whatever the trainer typed.
+    Escaping <, > and & means no text can close the element, open a tag or a
+    comment, or form a character reference, whatever the trainer typed. A
+    <template> rather than <script type="application/json"> because Material's
+    instant navigation re-creates inline scripts without their type.
     """
     text = json.dumps(payload, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

@@ -6,10 +6,13 @@ the shipped curriculum is checked page by page with the network cut off.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -21,19 +24,37 @@ ARTIFACTS = PROJECT / "test-artifacts"
 STRINGS = yaml.safe_load((PROJECT / "generator/locales/widget.yml").read_text(encoding="utf-8"))["id"]
 
 
-def mkdocs_build(config_dir: Path, target: Path) -> Path:
+def mkdocs_build(config_dir: Path, target: Path, **env: str) -> Path:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
         cwd=config_dir, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
     )
     assert result.returncode == 0, result.stderr
     return target
 
 
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - stdlib signature
+        pass
+
+
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
-    return mkdocs_build(TESTS / "fixtures/site", tmp_path_factory.mktemp("fixture") / "site")
+def fixture_base(tmp_path_factory):
+    """The fixture site, built with site_url = its server's address.
+
+    Material only turns on instant navigation when the page lives under
+    site_url, so the port is taken first and the site built for it.
+    """
+    site = tmp_path_factory.mktemp("fixture") / "site"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    mkdocs_build(TESTS / "fixtures/site", site, SITE_URL=base + "/")
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +71,8 @@ def watched(page):
     return seen
 
 
-def test_module_page_shows_hostile_text_as_typed(page, http_server, fixture_site, watched):
-    page.goto(http_server(fixture_site) + "/modul/dasar/")
+def test_module_page_shows_hostile_text_as_typed(page, fixture_base, watched):
+    page.goto(fixture_base + "/modul/dasar/")
     assert page.locator("h1").inner_text().rstrip("¶") == 'Dasar <b>Pemberdayaan</b> & "Kutipan"'
     assert page.title().startswith('Dasar <b>Pemberdayaan</b> & "Kutipan"')
     article = page.locator("article").inner_text()
@@ -67,8 +88,8 @@ def test_module_page_shows_hostile_text_as_typed(page, http_server, fixture_site
     assert watched == {"errors": [], "dialogs": []}
 
 
-def test_quiz_shows_hostile_text_as_typed_and_neutralises_links(page, http_server, fixture_site, watched):
-    page.goto(http_server(fixture_site) + "/uji/dasar/")
+def test_quiz_shows_hostile_text_as_typed_and_neutralises_links(page, fixture_base, watched):
+    page.goto(fixture_base + "/uji/dasar/")
     first = page.locator(".bq-q").first
     assert 'Apa arti <script>alert("soal")</script> pemberdayaan & "kekuasaan"?' in first.locator("legend").inner_text()
     assert "Memberi <b>bantuan</b> saja" in first.inner_text()
@@ -80,8 +101,8 @@ def test_quiz_shows_hostile_text_as_typed_and_neutralises_links(page, http_serve
     assert watched == {"errors": [], "dialogs": []}
 
 
-def test_answering_right_and_wrong_with_score_review_link_and_reload(page, http_server, fixture_site, watched):
-    base = http_server(fixture_site)
+def test_answering_right_and_wrong_with_score_review_link_and_reload(page, fixture_base, watched):
+    base = fixture_base
     page.goto(base + "/uji/dasar/")
     questions = page.locator(".bq-q")
     single = questions.nth(0)
@@ -111,11 +132,13 @@ def test_answering_right_and_wrong_with_score_review_link_and_reload(page, http_
     assert watched["errors"] == []
 
 
-def test_widget_starts_after_instant_navigation(page, http_server, fixture_site, watched):
-    page.goto(http_server(fixture_site) + "/modul/dasar/")
+def test_widget_starts_after_instant_navigation(page, fixture_base, watched):
+    page.goto(fixture_base + "/modul/dasar/")
+    page.evaluate("window.__samePage = true")
     page.locator("article a", has_text="Uji <Dasar>").click()
     page.wait_for_url("**/uji/dasar/")
     assert page.locator(".bq-q").count() == 5
+    assert page.evaluate("window.__samePage === true"), "instant navigation should not reload the page"
     page.go_back()
     page.wait_for_url("**/modul/dasar/")
     page.go_forward()

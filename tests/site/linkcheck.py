@@ -35,14 +35,14 @@ class _PageParser(HTMLParser):
             self.resources.append(attributes["src"])
         if tag == "link" and attributes.get("href") and attributes.get("rel") != "canonical":
             self.resources.append(attributes["href"])
-        self._in_quiz_data = tag == "script" and "berdaya-quiz-data" in (attributes.get("class") or "")
+        self._in_quiz_data = tag == "template" and "berdaya-quiz-data" in (attributes.get("class") or "")
 
     def handle_data(self, data):
         if self._in_quiz_data:
             self.quiz_data.append(data)
 
     def handle_endtag(self, tag):
-        if tag == "script":
+        if tag == "template":
             self._in_quiz_data = False
 
 
