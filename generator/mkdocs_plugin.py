@@ -101,6 +101,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
             if urls.QUIZZES_INDEX in uris:
                 section.title = strings["quizzes_title"]
             section.children.sort(key=lambda child: _nav_position(child, order))
+        _relink(nav)
         return nav
 
     def on_serve(self, server, config: MkDocsConfig, builder):
@@ -126,6 +127,20 @@ def _replace(files: Files, file: File) -> None:
         log.warning("berdaya: the generated %s replaces a file of the same name in docs/", file.src_uri)
         files.remove(existing)
     files.append(file)
+
+
+def _relink(nav: Navigation) -> None:
+    """MkDocs links previous/next pages before on_nav; follow the new order."""
+    nav.pages = [item for item in _walk(nav.items) if isinstance(item, Page)]
+    bookended = [None, *nav.pages, None]
+    for before, page, after in zip(bookended[:-2], nav.pages, bookended[2:]):
+        page.previous_page, page.next_page = before, after
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        yield from _walk(item.children or [])
 
 
 def _sections(items) -> list[Section]:

@@ -1,6 +1,7 @@
 """Real MkDocs builds of the fixture site, through the plugin."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,10 @@ def test_module_order_in_navigation_follows_the_curriculum(site_copy):
     assert mkdocs_build(site_copy).returncode == 0
     html = (site_copy / "site/index.html").read_text(encoding="utf-8")
     assert html.index("Modul Lanjutan") < html.index("Dasar &lt;b&gt;Pemberdayaan")
+    # The footer's "next" link follows the same order.
+    lanjutan = (site_copy / "site/modul/lanjutan/index.html").read_text(encoding="utf-8")
+    next_link = re.search(r'<a href="([^"]*)" class="md-footer__link md-footer__link--next"', lanjutan)
+    assert next_link and next_link.group(1) == "../dasar/"
 
 
 def test_broken_content_fails_the_build_with_file_and_line_and_keeps_the_old_site(site_copy):
