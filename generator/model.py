@@ -27,7 +27,7 @@ OptionalText = Annotated[str, StringConstraints(strip_whitespace=True)]
 RESERVED_ANCHORS = ("tujuan", "poin-kunci", "kegiatan", "istilah", "rujukan", "uji-pemahaman")
 
 LEVELS = ("dasar", "menengah", "lanjut")
-Level = Literal["dasar", "menengah", "lanjut"]
+Level = Literal[LEVELS]  # type: ignore[valid-type]
 
 # Methods a trainer can name for an activity. A fixed list keeps activity
 # pages and schedules consistent; the labels live in the locale files.
@@ -45,20 +45,7 @@ METHODS = (
     "presentasi",
     "demonstrasi",
 )
-Method = Literal[
-    "ceramah-interaktif",
-    "curah-pendapat",
-    "fgd",
-    "diskusi-kelompok",
-    "studi-kasus",
-    "bermain-peran",
-    "simulasi",
-    "permainan",
-    "refleksi",
-    "praktik-lapangan",
-    "presentasi",
-    "demonstrasi",
-]
+Method = Literal[METHODS]  # type: ignore[valid-type]  # the same list, for validation
 
 
 class Strict(BaseModel):

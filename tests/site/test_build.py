@@ -23,6 +23,15 @@ def berdaya(site: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=site, capture_output=True, text=True, env=ENV, timeout=120)
 
 
+def pages_from_plugin(site: Path) -> dict[str, str]:
+    """The Markdown the plugin hands to MkDocs, through MkDocs' own events."""
+    config = load_config(str(site / "mkdocs.yml"))
+    config = config.plugins.on_config(config)
+    config.plugins.on_pre_build(config=config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    return {f.src_uri: f.content_string for f in files if f.generated_by and f.src_uri.endswith(".md")}
+
+
 def test_strict_build_produces_every_page(site_copy):
     result = mkdocs_build(site_copy)
     assert result.returncode == 0, result.stderr
@@ -69,11 +78,7 @@ def test_plugin_and_generate_produce_the_same_pages(site_copy, tmp_path):
     assert result.returncode == 0, result.stderr
     written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("*.md")}
 
-    config = load_config(str(site_copy / "mkdocs.yml"))
-    config = config.plugins.on_config(config)
-    config.plugins.on_pre_build(config=config)
-    files = config.plugins.on_files(get_files(config), config=config)
-    from_plugin = {f.src_uri: f.content_string for f in files if f.generated_by and f.src_uri.endswith(".md")}
+    from_plugin = pages_from_plugin(site_copy)
 
     assert from_plugin == written
     assert len(written) == 6
@@ -116,10 +121,6 @@ def test_plugin_and_generate_agree_on_the_real_project_site(tmp_path):
     out = tmp_path / "generated"
     assert berdaya(project, "generate", str(out)).returncode == 0
     written = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("*.md")}
-    config = load_config(str(project / "mkdocs.yml"))
-    config = config.plugins.on_config(config)
-    config.plugins.on_pre_build(config=config)
-    files = config.plugins.on_files(get_files(config), config=config)
-    from_plugin = {f.src_uri: f.content_string for f in files if f.generated_by and f.src_uri.endswith(".md")}
+    from_plugin = pages_from_plugin(project)
     assert from_plugin == written
     assert '.html#' in written["uji/prinsip-pemberdayaan.md"]
