@@ -62,17 +62,8 @@ def _huge_file(site: Path) -> None:
     (site / "docs/modules/besar.yml").write_text(_MODULE_HEAD + "    body: |\n" + body, encoding="utf-8")
 
 
-def _many_values(site: Path) -> None:
-    """Under the byte limit, but more values than any real module has."""
-    points = "".join(f"  - Poin {number}.\n" for number in range(60_000))
-    text = _MODULE_HEAD + "    body: Isi.\nkey_points:\n" + points
-    assert len(text.encode()) < 1_000_000
-    (site / "docs/modules/besar.yml").write_text(text, encoding="utf-8")
-
-
 GENERATED = {
     "huge-file": _huge_file,
-    "many-values-without-aliases": _many_values,
 }
 
 
