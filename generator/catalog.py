@@ -63,12 +63,17 @@ def load_catalog(sources: Sources) -> Catalog:
     modules = _load_all(sources, sources.modules_dir, Module, errors)
     quizzes = _load_all(sources, sources.quizzes_dir, QuizBank, errors)
     errors += _check_file_names(modules) + _check_file_names(quizzes)
+    errors += _check_unique_ids(modules, "module") + _check_unique_ids(quizzes, "quiz bank")
+    # A module whose file has problems still exists: don't report references
+    # to it as broken, that would only bury the real problem.
+    unreadable = {path.stem for path in _yaml_files(sources.modules_dir)} - {entry.item.id for entry in modules}
     for entry in modules:
         errors += _check_module(entry)
-    errors += _check_prerequisites(modules)
+    errors += _check_prerequisites(modules, unreadable)
     module_index = {entry.item.id: entry.item for entry in modules}
     for entry in quizzes:
-        errors += _check_quiz(entry, module_index)
+        if entry.item.module not in unreadable:
+            errors += _check_quiz(entry, module_index)
     if errors:
         raise ContentErrors(errors, files_checked=len(sources.content_files()))
     modules.sort(key=lambda entry: (entry.item.order, entry.item.title.casefold(), entry.item.id))
@@ -106,6 +111,17 @@ def _check_file_names(entries: list[Loaded]) -> list[ContentError]:
     return errors
 
 
+def _check_unique_ids(entries: list[Loaded], what: str) -> list[ContentError]:
+    """Two files with one id (dasar.yml and dasar.yaml) would make one page twice."""
+    first: dict[str, Loaded] = {}
+    errors = []
+    for entry in entries:
+        earlier = first.setdefault(entry.item.id, entry)
+        if earlier is not entry:
+            errors.append(entry.document.error(("id",), f"the {what} id {entry.item.id!r} is already used by {earlier.document.file}", "every file needs its own id; delete or rename one of the two files"))
+    return errors
+
+
 def _check_module(entry: Loaded[Module]) -> list[ContentError]:
     module, document = entry.item, entry.document
     errors = []
@@ -133,12 +149,12 @@ def _duplicates(document, field: str, key: str, values: list[str]) -> list[Conte
     return errors
 
 
-def _check_prerequisites(modules: list[Loaded[Module]]) -> list[ContentError]:
+def _check_prerequisites(modules: list[Loaded[Module]], unreadable: set[str]) -> list[ContentError]:
     known = {entry.item.id for entry in modules}
     errors = []
     for entry in modules:
         for index, prerequisite in enumerate(entry.item.prerequisites):
-            if prerequisite not in known:
+            if prerequisite not in known | unreadable:
                 errors.append(entry.document.error(("prerequisites", index), f"there is no module {prerequisite!r}", _closest(prerequisite, known, "module ids")))
     errors += _check_cycles(modules, known)
     return errors

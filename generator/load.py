@@ -7,7 +7,9 @@ the value, the path in the structure, what is wrong and, where we can, a hint.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any, Generic, TypeVar
@@ -44,11 +46,30 @@ def load_bytes(raw: bytes, display_name: str, model_class: type[M]) -> tuple[Loa
         document = read_yaml(raw, display_name)
     except YamlProblem as problem:
         return None, [problem.error]
+    misplaced = _misplaced(document, model_class)
+    if misplaced:
+        return None, [misplaced]
     try:
         item = model_class.model_validate(document.data)
     except ValidationError as invalid:
         return None, [_translate(error, document) for error in invalid.errors(include_url=False)]
     return Loaded(item, document), []
+
+
+# Fields that give away the other kind of file, and where that kind belongs.
+_OTHER_KIND = {
+    "Module": (("module", "questions"), "a quiz bank", "quizzes"),
+    "QuizBank": (("sections", "objectives"), "a module", "docs/modules"),
+}
+
+
+def _misplaced(document: YamlDocument, model_class: type) -> ContentError | None:
+    """A quiz bank in the modules folder (or the reverse) is one mistake, not nine."""
+    fields, kind, folder = _OTHER_KIND.get(model_class.__name__, ((), "", ""))
+    if fields and all(name in document.data for name in fields):
+        present = " and ".join(repr(name) for name in fields)
+        return document.error((), f"this looks like {kind} (it has {present}), but it is in the wrong folder", f"move it to the {folder} folder")
+    return None
 
 
 def _translate(error: dict[str, Any], document: YamlDocument) -> ContentError:
@@ -62,8 +83,19 @@ def _translate(error: dict[str, Any], document: YamlDocument) -> ContentError:
         return document.error(path, f"unknown field {path[-1]!r}", _suggest_field(str(path[-1])))
     if kind.startswith("union_tag") and (*path, "type") in document.positions:
         path = (*path, "type")
-    message, hint = _describe(kind, error, value)
+    message, hint = _describe(kind, error, _as_written(value, path, document))
     return document.error(path, message, hint)
+
+
+class _Written(str):
+    """A scalar as the trainer typed it, where YAML turned it into something else."""
+
+
+def _as_written(value: Any, path: Path, document: YamlDocument) -> Any:
+    # YAML 1.1 reads 10:30 as 630 and 2024-08-17 as a date: show what was typed.
+    if isinstance(value, (int, float, datetime.date)) and not isinstance(value, bool) and path in document.scalars:
+        return _Written(document.scalars[path])
+    return value
 
 
 def _data_path(loc: tuple[Any, ...], document: YamlDocument) -> Path:
@@ -80,10 +112,12 @@ def _data_path(loc: tuple[Any, ...], document: YamlDocument) -> Path:
 def _describe(kind: str, error: dict[str, Any], value: Any) -> tuple[str, str]:
     context = error.get("ctx") or {}
     if kind == "string_type":
-        hint = "put the value in quotes so YAML reads it as text" if isinstance(value, (bool, int, float)) or value is None else ""
+        hint = "put the value in quotes so YAML reads it as text" if isinstance(value, (bool, int, float, _Written)) else ""
         return f"expected text, found {_show(value)}", hint
     if kind == "string_too_short":
         return "must not be empty", ""
+    if kind == "string_pattern_mismatch" and "https?" in str(context.get("pattern", "")):
+        return f"{_show(value)} is not a web address", "write the full address starting with https:// (no spaces, quotes or < >)"
     if kind == "string_pattern_mismatch":
         return f"{_show(value)} is not a valid id", _ID_HINT
     if kind == "literal_error":
@@ -126,6 +160,12 @@ def _bound_message(kind: str, context: dict[str, Any], value: Any) -> str:
     return f"must be {word} {context.get(key)}, found {_show(value)}"
 
 
+def _written_kind(value: str) -> str:
+    if re.match(r"^\d{4}-\d\d?-\d\d?", value):
+        return f"the date {value}"
+    return value
+
+
 def _allowed_from(expected: str) -> list[str]:
     # pydantic writes "'dasar', 'menengah' or 'lanjut'"
     return [part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip(" '")]
@@ -136,6 +176,8 @@ def _show(value: Any) -> str:
         return "nothing (an empty value)"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, _Written):
+        return _written_kind(value)
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, dict):
@@ -155,7 +197,10 @@ def _all_field_names() -> set[str]:
 
 
 def _suggest_field(name: str) -> str:
-    close = difflib.get_close_matches(name, sorted(_all_field_names()), n=1, cutoff=0.6)
+    known = _all_field_names()
+    if name in known:
+        return f"{name!r} is a field of another part of the format: check the indentation, or whether this file is in the right folder"
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
     if close:
         return f"did you mean {close[0]!r}?"
     return "check the spelling against the field reference in README.md"

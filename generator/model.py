@@ -93,7 +93,7 @@ class GlossaryEntry(Strict):
 class Reference(Strict):
     key: Slug
     citation: Text
-    url: OptionalText = ""
+    url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^(https?://[^\s<>\"'`]+)?$")] = ""
 
 
 class Module(Strict):

@@ -11,6 +11,7 @@ machine.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from typing import Any
 
 import yaml
@@ -38,7 +39,11 @@ _STANDARD_TAGS = {
 # Hints for the YAML mistakes people make most when editing by hand.
 _SYNTAX_HINTS = (
     ("cannot start any token", "YAML indentation must use spaces, not tabs"),
-    ("mapping values are not allowed", "text containing ': ' must be put in quotes, or written as a block with '|'"),
+    ("mapping values are not allowed", "check the indentation of this line; if it is not a new field, text containing ': ' must be put in quotes, or written as a block with '|'"),
+    ("expected <block end>", "check the indentation: items of one list or mapping must line up"),
+    ("expected ',' or ']'", "a quote or bracket is opened but never closed"),
+    ("expected ',' or '}'", "a quote or bracket is opened but never closed"),
+    ("expected a single document", "a file holds one module or quiz bank; remove the second '---' and what follows, or move it to its own file"),
     ("could not find expected ':'", "check the indentation of this line and the one above it"),
     ("did not find expected key", "check the indentation: items of one list or mapping must line up"),
     ("did not find expected '-' indicator", "check the indentation: list items must line up"),
@@ -52,6 +57,7 @@ class YamlDocument:
     file: str
     data: Any
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    scalars: dict[Path, str] = field(default_factory=dict)  # values as written
 
     def position(self, path: Path) -> tuple[int, int]:
         """The position of ``path`` or of its nearest recorded parent."""
@@ -81,6 +87,7 @@ def format_path(path: Path) -> str:
 def read_yaml(raw: bytes, file: str) -> YamlDocument:
     """Parse ``raw`` into plain Python data with positions; raise YamlProblem."""
     text = _decode(raw, file)
+    _reject_invisible_characters(text, file)
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -103,6 +110,28 @@ def read_yaml(raw: bytes, file: str) -> YamlDocument:
     return document
 
 
+# What YAML refuses (control characters) or silently reads as a line break
+# (NEL, LINE and PARAGRAPH SEPARATOR): both arrive by pasting from other programs.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]|[\x85\u2028\u2029]")
+
+
+def _reject_invisible_characters(text: str, file: str) -> None:
+    found = _INVISIBLE.search(text)
+    if not found:
+        return
+    before = text[: found.start()]
+    line = before.count("\n") + 1
+    column = found.start() - (before.rfind("\n") + 1) + 1
+    code = f"U+{ord(found.group()):04X}"
+    if found.group() in "\x85\u2028\u2029":
+        message = f"the file contains the invisible line separator {code}, which YAML reads as a line break"
+        hint = "delete it, or replace it with a space or a real line break"
+    else:
+        message = f"the file contains the invisible control character {code}, which YAML does not allow"
+        hint = "delete it; such characters often come along when text is pasted from a word processor or a PDF"
+    raise YamlProblem(ContentError(file, line, column, "", message, hint))
+
+
 def _decode(raw: bytes, file: str) -> str:
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(ContentError(file, 1, 1, "", f"the file is too large ({len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,})", "split a very long module into several modules"))
@@ -111,12 +140,16 @@ def _decode(raw: bytes, file: str) -> str:
     except UnicodeDecodeError as problem:
         before = raw[: problem.start]
         line = before.count(b"\n") + 1
-        column = problem.start - (before.rfind(b"\n") + 1) + 1
+        line_start = before[before.rfind(b"\n") + 1 :]
+        # Count characters, as an editor does, not bytes.
+        column = len(line_start.decode("utf-8", errors="replace")) + 1
         raise YamlProblem(ContentError(file, line, column, "", "the file is not valid UTF-8 text", "save the file with UTF-8 encoding in your editor")) from None
 
 
 def _syntax_error(problem: yaml.MarkedYAMLError, file: str) -> ContentError:
-    mark = problem.problem_mark or problem.context_mark
+    # For an unclosed quote or bracket the opening one is what the trainer must fix.
+    opened = (problem.context or "").startswith(("while scanning a quoted scalar", "while parsing a flow"))
+    mark = (problem.context_mark if opened else None) or problem.problem_mark or problem.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = problem.problem or "invalid YAML"
     if problem.context and problem.context not in what:
@@ -132,29 +165,58 @@ class _Walker:
         self.loader = loader
         self.document = document
         self.values = 0
+        self.open_nodes: set[int] = set()  # collections being built: an alias to one never ends
 
     def build(self, node: Node, path: Path) -> Any:
         self._count(node, path)
         mark = node.start_mark
         self.document.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if node.tag not in _STANDARD_TAGS:
-            self._fail(node, path, f"the tag {node.tag!r} is not allowed", "remove the '!' tag; plain YAML values are enough")
-        if isinstance(node, MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, SequenceNode):
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self._fail(node, path, f"the tag {tag!r} is not allowed", "remove the '!' tag; plain YAML values are enough")
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, path)
+        if id(node) in self.open_nodes:
+            self._fail_at_path(path, "the alias repeats the part of the file that contains it, so it never ends", "an alias (*name) may only repeat a part that is complete before the alias")
+        self.open_nodes.add(id(node))
+        try:
+            if isinstance(node, MappingNode):
+                return self._mapping(node, path)
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        finally:
+            self.open_nodes.discard(id(node))
+
+    def _scalar(self, node: ScalarNode, path: Path) -> Any:
+        self.document.scalars[path] = node.value
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError, yaml.YAMLError):
+            self._unbuildable(node, path)
+
+    def _unbuildable(self, node: ScalarNode, path: Path) -> None:
+        """PyYAML resolved the scalar (e.g. 2024-02-30 as a date) but cannot build it."""
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        mark = node.start_mark
+        if mark.buffer and mark.buffer[mark.pointer : mark.pointer + 1] == "!":
+            self._fail(node, path, f"{node.value!r} is not a valid value for the tag {tag!r}", f"remove the {tag!r} tag; plain YAML values are enough")
+        kind = {"!!timestamp": "date", "!!int": "number", "!!float": "number", "!!bool": "true or false"}.get(tag, tag)
+        self._fail(node, path, f"{node.value} looks like a {kind} but is not a real one", "put the value in quotes so YAML reads it as text")
 
     def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
-        self.loader.flatten_mapping(node)  # resolves '<<' merge keys
+        explicit = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
+        self.loader.flatten_mapping(node)  # resolves '<<' merge keys, merged pairs first
+        merged = len(node.value) - explicit
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
+        written: set[str] = set()
+        for index, (key_node, value_node) in enumerate(node.value):
             if not isinstance(key_node, ScalarNode):
                 self._fail(key_node, path, "a field name must be plain text", "")
             # Use the key as written: 'no:' or 'on:' stay text, not booleans.
             key = str(key_node.value)
-            if key in result:
+            if key in written:
                 self._fail(key_node, (*path, key), f"the field {key!r} appears twice in the same mapping", "remove one of them; YAML would silently keep only the last")
+            if index >= merged:  # a field written here may override a merged one
+                written.add(key)
             # Point at the key, where a reader looks for a field, not at its value.
             key_mark = key_node.start_mark
             self.document.positions[(*path, key)] = (key_mark.line + 1, key_mark.column + 1)
@@ -167,6 +229,10 @@ class _Walker:
             self._fail(node, path, f"the file expands to more than {MAX_VALUES:,} values", "remove YAML aliases (*name) that repeat large parts of the file")
         if len(path) > MAX_DEPTH:
             self._fail(node, path, "the document is nested too deeply", "")
+
+    def _fail_at_path(self, path: Path, message: str, hint: str) -> None:
+        line, column = self.document.position(path)
+        raise YamlProblem(ContentError(self.document.file, line, column, format_path(path), message, hint))
 
     def _fail(self, node: Node, path: Path, message: str, hint: str) -> None:
         mark = node.start_mark

@@ -6,30 +6,24 @@ ContentError findings with a real position; any other exception is a crash a
 trainer would see as a traceback. Valid random modules and quiz banks must
 load cleanly and render.
 
-Known bugs are shown by strict xfail tests at the end: two kinds of crash,
-characters YAML forbids (ReaderError) and scalars PyYAML resolves but cannot
-build (2024-02-30, 0x_, '!!int dua': ValueError and friends), and a
-reference url written into the page unescaped. Random input is kept clear of forbidden characters
-and ``_known_crash`` discards the rare example that still hits a known crash,
-so these properties keep guarding everything else. When the bugs are fixed
-the xfail tests pass and fail strictly: then delete the xfail marks,
-``_known_crash`` and ``_without_forbidden_characters``.
+Bugs these properties found are kept as regression tests at the end:
+characters YAML forbids, scalars PyYAML resolves but cannot build
+(2024-02-30, 0x_, '!!int dua'), and a reference url with markup in it.
 """
 
 from __future__ import annotations
 
 import tempfile
-import traceback
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.catalog import Sources, load_catalog
-from generator.errors import ContentError
+from generator.errors import ContentError, ContentErrors
 from generator.load import load_bytes
 from generator.model import LEVELS, METHODS, RESERVED_ANCHORS, Module, QuizBank
 from generator.pages import PageOptions, render_site
@@ -43,21 +37,7 @@ FEW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthChec
 MODULE_FILE = "docs/modules/acak.yml"
 QUIZ_FILE = "quizzes/acak.yml"
 
-# Characters PyYAML refuses to read at all (C0/C1 controls, DEL, U+FFFE/F).
-_FORBIDDEN = yaml.reader.Reader.NON_PRINTABLE
-
-
 # --- checking one input ---------------------------------------------------------
-
-
-def _known_crash(exc: BaseException) -> bool:
-    """The known bugs: ReaderError, or any error out of PyYAML's scalar constructors."""
-    if isinstance(exc, yaml.reader.ReaderError):
-        return True
-    if isinstance(exc, yaml.YAMLError):
-        return False
-    frames = traceback.extract_tb(exc.__traceback__)
-    return any(frame.filename.replace("\\", "/").endswith("yaml/constructor.py") for frame in frames)
 
 
 def _assert_sound(errors: list[ContentError], file: str) -> None:
@@ -72,12 +52,7 @@ def _assert_sound(errors: list[ContentError], file: str) -> None:
 
 def check_load(raw: bytes, model_class) -> list[ContentError]:
     file = MODULE_FILE if model_class is Module else QUIZ_FILE
-    try:
-        loaded, errors = load_bytes(raw, file, model_class)
-    except Exception as exc:  # noqa: BLE001 - the point is to see every escape
-        if _known_crash(exc):
-            reject()
-        raise
+    loaded, errors = load_bytes(raw, file, model_class)
     assert (loaded is None) == bool(errors)
     _assert_sound(errors, file)
     return errors
@@ -89,10 +64,6 @@ def check_read_yaml(raw: bytes) -> None:
     except YamlProblem as problem:
         _assert_sound([problem.error], MODULE_FILE)
         return
-    except Exception as exc:  # noqa: BLE001
-        if _known_crash(exc):
-            reject()
-        raise
     assert isinstance(document.data, dict)
     for line, column in document.positions.values():
         assert line >= 1 and column >= 1
@@ -236,22 +207,13 @@ def test_random_structures_only_give_content_errors(data, dump_options):
 
 
 @SETTINGS
-@given(any_text | st.text(max_size=200).map(lambda text: _FORBIDDEN.sub("?", text)))
+@given(any_text | st.text(max_size=200))
 def test_random_text_only_gives_content_errors(text):
     check_everything(text.encode("utf-8"))
 
 
-def _without_forbidden_characters(raw: bytes) -> bytes:
-    """Valid UTF-8 without the characters YAML refuses; other bytes as they came."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw  # refused before YAML reads it, whatever else it holds
-    return _FORBIDDEN.sub("?", text).encode("utf-8")
-
-
 @SETTINGS
-@given(st.binary(max_size=300).map(_without_forbidden_characters))
+@given(st.binary(max_size=300))
 def test_random_bytes_only_give_content_errors(raw):
     check_everything(raw)
 
@@ -475,20 +437,14 @@ def test_raw_html_typed_by_a_trainer_never_reaches_a_page(site, data):
         assert "<!--" not in text, path
 
 
-# --- known bugs, found by the properties above -----------------------------------------------
+# --- regressions: bugs found by the properties above -----------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, raises=yaml.reader.ReaderError, reason="yamlsource.read_yaml creates yaml.SafeLoader before its try block; a control character raises yaml.reader.ReaderError instead of a ContentError")
 @pytest.mark.parametrize("raw", [b"id: a\x01\n", b"id: a\ntitle: \x00\n", b"title: Judul\x0b\n", "title: \u0085x\u0080\n".encode()], ids=["soh", "nul", "vtab", "c1"])
-def test_known_bug_control_characters_crash(raw):
+def test_control_characters_are_findings(raw):
     check_everything_strict(raw)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(ValueError, KeyError, IndexError, AttributeError),
-    reason="yamlsource._Walker.build calls loader.construct_object without catching its errors: impossible dates, '0x_', or a standard tag with a bad value crash",
-)
 @pytest.mark.parametrize(
     "raw",
     [
@@ -505,19 +461,18 @@ def test_known_bug_control_characters_crash(raw):
     ],
     ids=["feb-30", "month-13", "hour-25", "hex", "binary", "int-tag", "empty-int-tag", "float-tag", "bool-tag", "timestamp-tag"],
 )
-def test_known_bug_scalars_that_yaml_cannot_build_crash(raw):
+def test_scalars_that_yaml_cannot_build_are_findings(raw):
     check_everything_strict(raw)
 
 
 def check_everything_strict(raw: bytes) -> None:
-    """As check_everything, without forgiving the known crashes."""
     for model_class in (Module, QuizBank):
         loaded, errors = load_bytes(raw, MODULE_FILE, model_class)
+        assert errors
         _assert_sound(errors, MODULE_FILE)
 
 
-@pytest.mark.xfail(strict=True, reason="templates/module.md.j2 writes reference.url into the page unescaped ('<{{ reference.url }}>'), so a '<script>' in a url reaches the HTML")
-def test_known_bug_reference_url_is_not_escaped(tmp_path):
+def test_markup_in_a_reference_url_is_a_finding(tmp_path):
     module = {
         "id": "m",
         "title": "Judul",
@@ -528,5 +483,6 @@ def test_known_bug_reference_url_is_not_escaped(tmp_path):
         "sections": [{"id": "s", "title": "Bagian", "body": "Isi."}],
         "references": [{"key": "r", "citation": "Sumber.", "url": 'https://contoh.id/"><script>alert(1)</script>'}],
     }
-    catalog = load_catalog(write_site(tmp_path, [module], []))
-    assert "<script" not in render_site(catalog, PageOptions())["modul/m.md"]
+    with pytest.raises(ContentErrors) as caught:
+        load_catalog(write_site(tmp_path, [module], []))
+    assert "is not a web address" in caught.value.render()
