@@ -41,3 +41,24 @@ browsers:
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
+
+# Performance benchmarks (bench/README.md); BENCH_ARGS=--quick for fewer repetitions.
+.PHONY: bench
+bench: setup
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Node tools for the accessibility tests and the Lighthouse audit (package.json).
+# Without npm the axe tests are skipped with a warning (under CI=true they fail).
+.PHONY: node-deps audit
+test: node-deps
+
+node-deps:
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "WARNING: npm not found; accessibility (axe) tests will be SKIPPED. Install Node.js, then run: npm ci" >&2; \
+	elif [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  npm ci --no-audit --no-fund || echo "WARNING: npm ci failed; axe tests will be SKIPPED" >&2; \
+	fi
+
+# Lighthouse on home, a module and a self-assessment page (bench/audit/FIGURES.md).
+audit: setup node-deps
+	$(BIN)/python bench/audit/lighthouse.py $(AUDIT_ARGS)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 TESTS = Path(__file__).resolve().parents[1]
 PROJECT = TESTS.parent
@@ -137,13 +138,14 @@ def test_widget_starts_after_instant_navigation(page, fixture_base, watched):
     page.evaluate("window.__samePage = true")
     page.locator("article a", has_text="Uji <Dasar>").click()
     page.wait_for_url("**/uji/dasar/")
-    assert page.locator(".bq-q").count() == 5
+    # Material changes the address before it swaps the content in: wait for the widget.
+    expect(page.locator(".bq-q")).to_have_count(5)
     assert page.evaluate("window.__samePage === true"), "instant navigation should not reload the page"
     page.go_back()
     page.wait_for_url("**/modul/dasar/")
     page.go_forward()
     page.wait_for_url("**/uji/dasar/")
-    assert page.locator(".bq-q").count() == 5
+    expect(page.locator(".bq-q")).to_have_count(5)
     assert watched["errors"] == []
 
 

@@ -1,0 +1,126 @@
+"""Whole-site overhead: `mkdocs build` through the plugin versus a plain build of the same pages.
+
+The plain side is a second site folder: the hand-written pages plus what
+`berdaya generate` writes (generated Markdown and widget assets), and a
+mkdocs.yml without the berdaya plugin but with the same theme, extensions
+and plugins, the widget's CSS and JS in extra_css/extra_javascript and, when
+the offline plugin is on, the local iframe-worker shim in extra.polyfills -
+everything the plugin would have added. The difference between the two
+builds is then exactly what the plugin costs.
+
+Both sides run as `mkdocs build` subprocesses, alternately (the side that
+goes first swaps every round, so drift on a shared machine hits both), and
+the figure is the median of the per-round ratios.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from generator.assets_files import offline_shim_path, script_paths, stylesheet_paths
+from generator.catalog import YAML_SUFFIXES
+from generator.settings import read_settings
+
+BIN = Path(sys.executable).parent
+TARGET_RATIO = 1.10
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def plain_site(site: Path, target: Path) -> Path:
+    """Write the plugin-free twin of ``site`` into ``target``."""
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    docs = site / config.get("docs_dir", "docs")
+    modules_dir = read_settings(site / "mkdocs.yml").sources.modules_dir.resolve()
+
+    def module_sources(folder: str, names: list[str]) -> list[str]:
+        # The YAML modules are inputs of the plugin, not pages; the plugin hides them too.
+        in_modules = Path(folder).resolve() == modules_dir
+        return [name for name in names if in_modules and Path(name).suffix in YAML_SUFFIXES]
+
+    shutil.copytree(docs, target / "docs", ignore=module_sources)
+    generated = target.with_name(target.name + "-generated")
+    _run([BIN / "berdaya", "--config", str(site / "mkdocs.yml"), "generate", str(generated)])
+    shutil.copytree(generated, target / "docs", dirs_exist_ok=True, ignore=shutil.ignore_patterns(".berdaya-generated"))
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(plain_config(config, site), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def plain_config(config: dict, site: Path) -> dict:
+    """The site's config minus the berdaya plugin, plus what the plugin's on_config adds."""
+    plugins = [entry for entry in config.get("plugins", []) if _plugin_name(entry) != "berdaya"]
+    plain = {**config, "plugins": plugins, "docs_dir": "docs"}
+    # Paths outside docs/ are relative to the config file: point them back at the original site.
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        plain["theme"] = {**theme, "custom_dir": str((site / theme["custom_dir"]).resolve())}
+    if config.get("hooks"):
+        plain["hooks"] = [str((site / hook).resolve()) for hook in config["hooks"]]
+    plain["extra_css"] = [*config.get("extra_css", []), *stylesheet_paths()]
+    plain["extra_javascript"] = [*config.get("extra_javascript", []), *script_paths()]
+    if any(_plugin_name(entry) in ("offline", "material/offline") for entry in plugins):
+        extra = dict(config.get("extra") or {})
+        extra["polyfills"] = [*extra.get("polyfills", []), offline_shim_path()]
+        plain["extra"] = extra
+    return plain
+
+
+def _plugin_name(entry: str | dict) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def build(config: Path, site_dir: Path) -> tuple[float, float]:
+    """One `mkdocs build`: (wall seconds, CPU seconds of the child process)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    _run([BIN / "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(site_dir)])
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def _run(command: list) -> None:
+    done = subprocess.run([str(part) for part in command], env=ENV, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{done.stdout}\n{done.stderr}")
+
+
+def compare(site: Path, workdir: Path, repeats: int) -> dict:
+    """Alternate plugin and plain builds of ``site``; median ratio plugin/plain."""
+    workdir.mkdir(parents=True)
+    plain = plain_site(site, workdir / "plain")
+    sides = {"plugin": site / "mkdocs.yml", "plain": plain / "mkdocs.yml"}
+    outputs = {name: workdir / f"site-{name}" for name in sides}
+    for name in sides:  # warm-up round: disk cache and .pyc files, not timed
+        build(sides[name], outputs[name])
+    same_pages = _html_pages(outputs["plugin"]) == _html_pages(outputs["plain"])
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in sides}
+    for round_ in range(repeats):
+        for name in (("plugin", "plain") if round_ % 2 == 0 else ("plain", "plugin")):
+            times[name].append(build(sides[name], outputs[name]))
+    ratios = [p[0] / q[0] for p, q in zip(times["plugin"], times["plain"])]
+    cpu_ratios = [p[1] / q[1] for p, q in zip(times["plugin"], times["plain"])]
+    return {
+        "site": str(site),
+        "pages": len(_html_pages(outputs["plugin"])),
+        "same_pages": same_pages,
+        "repeats": repeats,
+        "plugin_seconds": statistics.median(t[0] for t in times["plugin"]),
+        "plain_seconds": statistics.median(t[0] for t in times["plain"]),
+        "ratio": statistics.median(ratios),
+        "cpu_ratio": statistics.median(cpu_ratios),
+        "all_ratios": ratios,
+        "met": statistics.median(ratios) <= TARGET_RATIO,
+    }
+
+
+def _html_pages(site_dir: Path) -> list[str]:
+    return sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))

@@ -1,0 +1,89 @@
+"""Page weight: what a phone downloads to open a self-assessment page the first time.
+
+The shipped site is built, every page in site/uji/ except the index is
+weighed, and the heaviest is reported: its HTML plus every stylesheet
+(<link rel="stylesheet">) and script (<script src>) it references, each
+gzipped at level 9 as a server would send it. URLs are resolved against
+the page. Not counted, because they load lazily and only when the reader
+opens search: Material's search worker (its URL sits in the page's
+__config JSON, not in a <script src>) and the search index it fetches.
+Images, fonts and the favicon are not counted either (theme.font is false,
+so there are no web fonts).
+
+Sizes are in KB of 1,000 bytes, the stricter reading of the targets.
+"""
+
+from __future__ import annotations
+
+import gzip
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench.overhead import build
+
+PROJECT = Path(__file__).resolve().parent.parent
+WIDGET = (PROJECT / "generator" / "assets" / "quiz.js", PROJECT / "generator" / "assets" / "quiz.css")
+PAGE_TARGET_KB = 90
+WIDGET_TARGET_KB = 10
+# Loaded on demand by the search feature, never on first load; excluded even if a page names them.
+LAZY = ("workers/search", "search/search_index")
+
+
+class _References(HTMLParser):
+    """Collects stylesheet and script URLs in document order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "link" and "stylesheet" in (values.get("rel") or "").split() and values.get("href"):
+            self.urls.append(values["href"])
+        elif tag == "script" and values.get("src"):
+            self.urls.append(values["src"])
+
+
+def gzipped(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def page_weight(site_dir: Path, page: Path) -> dict:
+    """The page's own gzipped size plus each referenced CSS/JS file's, by site path."""
+    parser = _References()
+    html = page.read_bytes()
+    parser.feed(html.decode("utf-8"))
+    page_path = page.relative_to(site_dir).as_posix()
+    files, external, lazy = {}, [], []
+    for url in parser.urls:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc:  # a third-party request: reported, cannot be weighed here
+            external.append(url)
+            continue
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), parts.path))
+        if any(marker in path for marker in LAZY):
+            lazy.append(path)
+            continue
+        files[path] = gzipped((site_dir / path).read_bytes())
+    total = gzipped(html) + sum(files.values())
+    return {"page": page_path, "html_gzip": gzipped(html), "files_gzip": files, "external": external, "lazy_excluded": lazy, "total_gzip": total}
+
+
+def measure(workdir: Path) -> dict:
+    site_dir = workdir / "weight-site"
+    build(PROJECT / "mkdocs.yml", site_dir)
+    pages = [page_weight(site_dir, page) for page in sorted((site_dir / "uji").glob("*.html")) if page.name != "index.html"]
+    heaviest = max(pages, key=lambda weight: weight["total_gzip"])
+    widget = sum(gzipped(path.read_bytes()) for path in WIDGET)
+    return {
+        "pages_weighed": len(pages),
+        "heaviest": heaviest,
+        "heaviest_kb": heaviest["total_gzip"] / 1000,
+        "page_met": heaviest["total_gzip"] <= PAGE_TARGET_KB * 1000 and not heaviest["external"],
+        # Each file gzipped on its own, as the server sends them; gzipping the two concatenated is ~0.15 KB smaller.
+        "widget_gzip": widget,
+        "widget_kb": widget / 1000,
+        "widget_met": widget <= WIDGET_TARGET_KB * 1000,
+    }
