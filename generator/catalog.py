@@ -9,7 +9,9 @@ raises ContentErrors carrying every problem found in the run.
 from __future__ import annotations
 
 import difflib
+import gc
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,11 +45,18 @@ class Catalog:
     modules: list[Loaded[Module]]
     quizzes: list[Loaded[QuizBank]]
 
+    def __post_init__(self) -> None:
+        # Lookups by id, built once: pages ask for them per module and per question.
+        self._modules_by_id = {entry.item.id: entry.item for entry in self.modules}
+        self._quizzes_by_module: dict[str, list[QuizBank]] = {}
+        for entry in self.quizzes:
+            self._quizzes_by_module.setdefault(entry.item.module, []).append(entry.item)
+
     def module(self, module_id: str) -> Module | None:
-        return next((entry.item for entry in self.modules if entry.item.id == module_id), None)
+        return self._modules_by_id.get(module_id)
 
     def quizzes_for(self, module_id: str) -> list[QuizBank]:
-        return [entry.item for entry in self.quizzes if entry.item.module == module_id]
+        return list(self._quizzes_by_module.get(module_id, ()))
 
     @property
     def module_items(self) -> list[Module]:
@@ -60,8 +69,9 @@ class Catalog:
 
 def load_catalog(sources: Sources) -> Catalog:
     errors: list[ContentError] = []
-    modules = _load_all(sources, sources.modules_dir, Module, errors)
-    quizzes = _load_all(sources, sources.quizzes_dir, QuizBank, errors)
+    with _collector_paused():
+        modules = _load_all(sources, sources.modules_dir, Module, errors)
+        quizzes = _load_all(sources, sources.quizzes_dir, QuizBank, errors)
     errors += _check_file_names(modules) + _check_file_names(quizzes)
     errors += _check_unique_ids(modules, "module") + _check_unique_ids(quizzes, "quiz bank")
     # A module whose file has problems still exists: don't report references
@@ -77,8 +87,22 @@ def load_catalog(sources: Sources) -> Catalog:
     if errors:
         raise ContentErrors(errors, files_checked=len(sources.content_files()))
     modules.sort(key=lambda entry: (entry.item.order, entry.item.title.casefold(), entry.item.id))
-    quizzes.sort(key=lambda entry: _quiz_order(entry.item, modules))
+    positions = {entry.item.id: index for index, entry in enumerate(modules)}
+    quizzes.sort(key=lambda entry: (positions.get(entry.item.module, len(positions)), entry.item.id))
     return Catalog(modules, quizzes)
+
+
+@contextmanager
+def _collector_paused():
+    """Loading creates millions of small objects and no reference cycles worth
+    collecting; the cyclic garbage collector would walk them again and again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _yaml_files(directory: Path) -> list[Path]:
@@ -95,11 +119,6 @@ def _load_all(sources: Sources, directory: Path, model_class, errors: list[Conte
         if entry is not None:
             loaded.append(entry)
     return loaded
-
-
-def _quiz_order(quiz: QuizBank, modules: list[Loaded[Module]]) -> tuple[int, str]:
-    positions = {entry.item.id: index for index, entry in enumerate(modules)}
-    return (positions.get(quiz.module, len(positions)), quiz.id)
 
 
 def _check_file_names(entries: list[Loaded]) -> list[ContentError]:
@@ -151,10 +170,11 @@ def _duplicates(document, field: str, key: str, values: list[str]) -> list[Conte
 
 def _check_prerequisites(modules: list[Loaded[Module]], unreadable: set[str]) -> list[ContentError]:
     known = {entry.item.id for entry in modules}
+    existing = known | unreadable
     errors = []
     for entry in modules:
         for index, prerequisite in enumerate(entry.item.prerequisites):
-            if prerequisite not in known | unreadable:
+            if prerequisite not in existing:
                 errors.append(entry.document.error(("prerequisites", index), f"there is no module {prerequisite!r}", _closest(prerequisite, known, "module ids")))
     errors += _check_cycles(modules, known)
     return errors

@@ -7,6 +7,7 @@ JSON, which MkDocs never sees, so those are computed here as MkDocs would.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 MODULES_DIR = "modul"
@@ -24,6 +25,7 @@ def quiz_page(quiz_id: str) -> str:
     return f"{QUIZZES_DIR}/{quiz_id}.md"
 
 
+@functools.lru_cache(maxsize=4096)  # every question links to its module: the same few pairs
 def source_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A relative Markdown link between two source pages."""
     relative = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
@@ -41,6 +43,7 @@ def page_url(page: str, use_directory_urls: bool) -> str:
     return f"{stem}/"
 
 
+@functools.lru_cache(maxsize=4096)
 def url_link(from_page: str, to_page: str, use_directory_urls: bool, anchor: str = "") -> str:
     """A relative URL from one built page to another, as the browser needs it."""
     source_url = page_url(from_page, use_directory_urls)

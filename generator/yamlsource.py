@@ -25,6 +25,7 @@ MAX_FILE_BYTES = 1_000_000
 MAX_VALUES = 50_000  # after alias expansion; a real module has a few hundred
 MAX_DEPTH = 40
 
+_STR_TAG = "tag:yaml.org,2002:str"
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
@@ -57,7 +58,7 @@ class YamlDocument:
     file: str
     data: Any
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    scalars: dict[Path, str] = field(default_factory=dict)  # values as written
+    scalars: dict[Path, str] = field(default_factory=dict)  # numbers and dates as written
 
     def position(self, path: Path) -> tuple[int, int]:
         """The position of ``path`` or of its nearest recorded parent."""
@@ -88,7 +89,21 @@ def read_yaml(raw: bytes, file: str) -> YamlDocument:
     """Parse ``raw`` into plain Python data with positions; raise YamlProblem."""
     text = _decode(raw, file)
     _reject_invisible_characters(text, file)
-    loader = yaml.SafeLoader(text)
+    if _FAST_LOADER is not None:
+        try:
+            return _parse(text, file, _FAST_LOADER)
+        except YamlProblem:
+            pass  # parse again below, so every problem is worded the same with or without libyaml
+    return _parse(text, file, yaml.SafeLoader)
+
+
+# libyaml parses about ten times faster than PyYAML's pure-Python scanner and
+# gives the same nodes and marks; it is optional in PyYAML wheels.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _parse(text: str, file: str, loader_class: type) -> YamlDocument:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -187,6 +202,8 @@ class _Walker:
             self.open_nodes.discard(id(node))
 
     def _scalar(self, node: ScalarNode, path: Path) -> Any:
+        if node.tag == _STR_TAG:  # most values: text needs no constructor
+            return node.value
         self.document.scalars[path] = node.value
         try:
             return self.loader.construct_object(node, deep=True)
