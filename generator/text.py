@@ -25,6 +25,8 @@ _SAFE_URL = re.compile(r"^(?:https?://|mailto:|#|/|\.{1,2}/|[^:/?#]+(?:[/?#]|$))
 
 def escape_html_in_markdown(text: str) -> str:
     """Escape raw HTML in Markdown ``text`` outside fenced code and code spans."""
+    if "<" not in text and "&" not in text:
+        return text  # nothing to escape: the common case
     out: list[str] = []
     prose: list[str] = []
     fence: str | None = None
@@ -70,11 +72,13 @@ def table_cell(text: str) -> str:
 
 
 _INLINE_RENDERER = markdown.Markdown(extensions=[])
-# Text that Markdown would return unchanged: no character with a meaning in
-# Markdown or HTML, one line, not starting like a numbered list. Most quiz
-# fragments are such plain sentences; skipping the renderer for them makes
-# rendering several times faster.
-_PLAIN = re.compile(r"(?!\d+\.)[^\\`*_\[\]!<>&#|~=+\-\x00-\x1f\x7f]*")
+# Text that Markdown would return unchanged: one line, no character that means
+# something to Markdown or HTML anywhere (code, emphasis, links, escapes,
+# entities), and no start that opens a block (list, heading, quote, rule).
+# Most quiz fragments are such sentences (hyphens inside Indonesian words like
+# "masing-masing" are plain); skipping the renderer for them makes rendering
+# several times faster.
+_PLAIN = re.compile(r"(?![-+*#>=]|\d+\.)[^\\`*_\[\]<>&\x00-\x1f\x7f]*")
 
 
 def inline_html(text: str) -> str:
@@ -85,8 +89,11 @@ def inline_html(text: str) -> str:
     neutralised.
     """
     text = text.strip()
-    if _PLAIN.fullmatch(text):
-        return text
+    return text if _PLAIN.fullmatch(text) else render_inline_markdown(text)
+
+
+def render_inline_markdown(text: str) -> str:
+    """The full renderer behind ``inline_html``, for any text."""
     _INLINE_RENDERER.reset()
     rendered = _INLINE_RENDERER.convert(escape_html_in_markdown(text))
     rendered = _HREF.sub(_safe_href, rendered)

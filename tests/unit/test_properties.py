@@ -486,3 +486,16 @@ def test_markup_in_a_reference_url_is_a_finding(tmp_path):
     with pytest.raises(ContentErrors) as caught:
         load_catalog(write_site(tmp_path, [module], []))
     assert "is not a web address" in caught.value.render()
+
+
+# Characters that matter to Markdown mixed with ordinary ones, so that random
+# fragments often look plain and often do not.
+_MARKDOWN_ALPHABET = st.sampled_from(list("ab é😀 ,.:;'\"()?/%!|~=#+-*_`[]<>&\\1\t\n") + ["- ", "1. ", "# ", "> ", "---", "&amp;", "\u00a0"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_MARKDOWN_ALPHABET, max_size=12).map("".join))
+def test_plain_text_shortcut_gives_what_markdown_gives(fragment):
+    from generator.text import inline_html, render_inline_markdown
+
+    assert inline_html(fragment) == render_inline_markdown(fragment.strip())
