@@ -95,12 +95,16 @@ def load_catalog(sources: Sources) -> Catalog:
 @contextmanager
 def _collector_paused():
     """Loading creates millions of small objects and no reference cycles worth
-    collecting; the cyclic garbage collector would walk them again and again."""
+    collecting; the cyclic garbage collector would walk them again and again,
+    during the load and, as they live on, during rendering. So it pauses, and
+    what was loaded is then frozen: later collections skip it (it is still
+    freed by reference counting when the next build replaces it)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 

@@ -26,6 +26,7 @@ MAX_VALUES = 50_000  # after alias expansion; a real module has a few hundred
 MAX_DEPTH = 40
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
@@ -183,11 +184,19 @@ class _Walker:
         self.open_nodes: set[int] = set()  # collections being built: an alias to one never ends
 
     def build(self, node: Node, path: Path) -> Any:
-        self._count(node, path)
+        # The hot loop of loading: one call per value of every file.
+        self.values += 1
+        if self.values > MAX_VALUES:
+            self._fail(node, path, f"the file expands to more than {MAX_VALUES:,} values", "remove YAML aliases (*name) that repeat large parts of the file")
+        if len(path) > MAX_DEPTH:
+            self._fail(node, path, "the document is nested too deeply", "")
         mark = node.start_mark
         self.document.positions.setdefault(path, (mark.line + 1, mark.column + 1))
-        if node.tag not in _STANDARD_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        tag = node.tag
+        if tag == _STR_TAG and type(node) is ScalarNode:
+            return node.value  # most values: text needs no constructor
+        if tag not in _STANDARD_TAGS:
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
             self._fail(node, path, f"the tag {tag!r} is not allowed", "remove the '!' tag; plain YAML values are enough")
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
@@ -202,8 +211,6 @@ class _Walker:
             self.open_nodes.discard(id(node))
 
     def _scalar(self, node: ScalarNode, path: Path) -> Any:
-        if node.tag == _STR_TAG:  # most values: text needs no constructor
-            return node.value
         self.document.scalars[path] = node.value
         try:
             return self.loader.construct_object(node, deep=True)
@@ -220,9 +227,11 @@ class _Walker:
         self._fail(node, path, f"{node.value} looks like a {kind} but is not a real one", "put the value in quotes so YAML reads it as text")
 
     def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
-        explicit = sum(1 for key_node, _ in node.value if key_node.tag != "tag:yaml.org,2002:merge")
-        self.loader.flatten_mapping(node)  # resolves '<<' merge keys, merged pairs first
-        merged = len(node.value) - explicit
+        merged = 0
+        if any(key_node.tag == _MERGE_TAG for key_node, _ in node.value):
+            explicit = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE_TAG)
+            self.loader.flatten_mapping(node)  # resolves '<<' merge keys, merged pairs first
+            merged = len(node.value) - explicit
         result: dict[str, Any] = {}
         written: set[str] = set()
         for index, (key_node, value_node) in enumerate(node.value):
@@ -239,13 +248,6 @@ class _Walker:
             self.document.positions[(*path, key)] = (key_mark.line + 1, key_mark.column + 1)
             result[key] = self.build(value_node, (*path, key))
         return result
-
-    def _count(self, node: Node, path: Path) -> None:
-        self.values += 1
-        if self.values > MAX_VALUES:
-            self._fail(node, path, f"the file expands to more than {MAX_VALUES:,} values", "remove YAML aliases (*name) that repeat large parts of the file")
-        if len(path) > MAX_DEPTH:
-            self._fail(node, path, "the document is nested too deeply", "")
 
     def _fail_at_path(self, path: Path, message: str, hint: str) -> None:
         line, column = self.document.position(path)
