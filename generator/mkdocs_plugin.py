@@ -83,17 +83,17 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
             if Path(file.abs_src_path or "").suffix in YAML_SUFFIXES and Path(file.abs_src_path).resolve().parent == modules_dir:
                 files.remove(file)
         pages = render_site(self.catalog, self.settings.page_options)
-        for path, markdown in pages.items():
-            _replace(files, File.generated(config, path, content=markdown))
-        _replace(files, File.generated(config, SERVICE_WORKER, content=service_worker(pages)))
-        for path, source in asset_sources().items():
-            _replace(files, File.generated(config, path, abs_src_path=str(source)))
+        generated = [File.generated(config, path, content=markdown) for path, markdown in pages.items()]
+        generated.append(File.generated(config, SERVICE_WORKER, content=service_worker(pages)))
+        generated += [File.generated(config, path, abs_src_path=str(source)) for path, source in asset_sources().items()]
+        _replace(files, generated)
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         strings = page_strings(self.settings.language)
-        order = [urls.module_page(module.id) for module in self.catalog.module_items]
-        order += [urls.quiz_page(quiz.id) for quiz in self.catalog.quiz_items]
+        pages = [urls.module_page(module.id) for module in self.catalog.module_items]
+        pages += [urls.quiz_page(quiz.id) for quiz in self.catalog.quiz_items]
+        order = {page: index for index, page in enumerate(pages)}
         for section in _sections(nav.items):
             uris = {getattr(getattr(child, "file", None), "src_uri", None) for child in section.children}
             if urls.MODULES_INDEX in uris:
@@ -121,12 +121,14 @@ def _offline_enabled(config: MkDocsConfig) -> bool:
     return False
 
 
-def _replace(files: Files, file: File) -> None:
-    existing = files.get_file_from_path(file.src_uri)
-    if existing is not None:
-        log.warning("berdaya: the generated %s replaces a file of the same name in docs/", file.src_uri)
-        files.remove(existing)
-    files.append(file)
+def _replace(files: Files, generated: list[File]) -> None:
+    """Add the generated files; one with the same name in docs/ gives way."""
+    existing = {file.src_uri: file for file in files}
+    for file in generated:
+        if file.src_uri in existing:
+            log.warning("berdaya: the generated %s replaces a file of the same name in docs/", file.src_uri)
+            files.remove(existing[file.src_uri])
+        files.append(file)
 
 
 def _relink(nav: Navigation) -> None:
@@ -152,11 +154,11 @@ def _sections(items) -> list[Section]:
     return found
 
 
-def _nav_position(child, order: list[str]) -> tuple[int, int]:
+def _nav_position(child, order: dict[str, int]) -> tuple[int, int]:
     """Index pages first, then generated pages in curriculum order, then the rest as MkDocs had them."""
     uri = child.file.src_uri if isinstance(child, Page) else ""
     if uri.endswith("index.md"):
         return (0, 0)
     if uri in order:
-        return (1, order.index(uri))
+        return (1, order[uri])
     return (2, 0)
