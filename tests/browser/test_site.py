@@ -212,9 +212,11 @@ def test_screenshot_of_a_checked_quiz_on_a_phone(page, http_server, project_site
     first = page.locator(".bq-q").first
     first.locator("input").nth(1).check()
     first.get_by_role("button", name=STRINGS["check"]).click()
-    first.scroll_into_view_if_needed()
+    # Scroll as a reader would: the question just below the sticky header.
+    first.evaluate("q => window.scrollTo(0, q.getBoundingClientRect().top + window.scrollY - document.querySelector('.md-header').offsetHeight - 8)")
+    page.wait_for_timeout(200)
     ARTIFACTS.mkdir(exist_ok=True)
-    first.screenshot(path=str(ARTIFACTS / "quiz-phone-checked.png"))
+    page.screenshot(path=str(ARTIFACTS / "quiz-phone-checked.png"))
     page.screenshot(path=str(ARTIFACTS / "quiz-phone-page.png"), full_page=False)
     assert first.locator(".bq-expl").is_visible()
 
