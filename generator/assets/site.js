@@ -1,7 +1,10 @@
 /* Page helpers for every page of a Berdaya site:
  * 1. offline reading: registers the service worker (sw.js at the site root),
  *    except where service workers cannot run (file:// pages, old browsers);
- * 2. printing: opens collapsed blocks (facilitator notes) before printing,
+ * 2. saving for offline: the box on the modules index ([data-berdaya-offline])
+ *    stores every page of the navigation, and the files they need, in the
+ *    worker's cache, so a trainee with a weak signal can study later;
+ * 3. printing: opens collapsed blocks (facilitator notes) before printing,
  *    so handouts carry everything, and closes them again afterwards. */
 (function () {
   "use strict";
@@ -12,10 +15,110 @@
     return new URL(base + "/", location.href);
   }
 
-  if ("serviceWorker" in navigator && location.protocol.indexOf("http") === 0) {
+  var workers = "serviceWorker" in navigator && "caches" in window && location.protocol.indexOf("http") === 0;
+  if (workers) {
     var root = siteRoot();
     navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname })
       .catch(function () { /* offline reading is a bonus, never an error */ });
+  }
+
+  // --- saving the whole course for offline reading ---------------------------
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) { return key in values ? values[key] : whole; });
+  }
+
+  function sameSiteUrls(elements, attribute, scope) {
+    var seen = {};
+    return Array.prototype.reduce.call(elements, function (urls, element) {
+      var value = element.getAttribute(attribute);
+      if (!value) return urls;
+      var url = new URL(value, location.href);
+      url.hash = "";
+      if (url.href.indexOf(scope) === 0 && !seen[url.href]) {
+        seen[url.href] = true;
+        urls.push(url.href);
+      }
+      return urls;
+    }, []);
+  }
+
+  // Every page in the site navigation, plus what pages load: the theme's and
+  // the widget's styles and scripts, icons, and the search worker and index.
+  function courseFiles(scope) {
+    var pages = sameSiteUrls(document.querySelectorAll(".md-nav--primary a.md-nav__link[href], .md-header__button.md-logo[href]"), "href", scope);
+    var files = sameSiteUrls(document.querySelectorAll("link[rel~=stylesheet][href], link[rel~=icon][href]"), "href", scope)
+      .concat(sameSiteUrls(document.querySelectorAll("script[src], img[src]"), "src", scope));
+    try {
+      var config = JSON.parse(document.getElementById("__config").textContent);
+      if (config.search) files.push(new URL(config.search, location.href).href, new URL("search/search_index.json", scope).href);
+    } catch (error) { /* no search: nothing more to store */ }
+    var here = location.href.split("#")[0];
+    return { pages: pages.indexOf(here) < 0 ? pages.concat(here) : pages, files: files };
+  }
+
+  function save(cache, url) {
+    return fetch(url, { cache: "no-cache" }).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.clone().blob().then(function (body) {
+        return cache.put(url, response).then(function () { return body.size; });
+      });
+    });
+  }
+
+  function saveCourse(box, scope) {
+    var button = box.querySelector("button");
+    var status = box.querySelector("[role=status]");
+    var course = courseFiles(scope);
+    var total = course.pages.length, done = 0, failed = 0, bytes = 0;
+    button.disabled = true;
+    status.textContent = fill(box.dataset.saving, { done: 0, total: total });
+    return caches.open("berdaya:" + scope).then(function (cache) {
+      var files = Promise.all(course.files.map(function (url) {
+        return save(cache, url).then(function (size) { bytes += size; }, function () { /* optional */ });
+      }));
+      // Pages one after another: a weak connection copes better, and the count moves.
+      var pages = course.pages.reduce(function (previous, url) {
+        return previous.then(function () { return save(cache, url); }).then(function (size) {
+          bytes += size;
+        }, function () { failed += 1; }).then(function () {
+          done += 1;
+          status.textContent = fill(box.dataset.saving, { done: done, total: total });
+        });
+      }, Promise.resolve());
+      return Promise.all([files, pages]);
+    }).then(function () {
+      if (failed) {
+        status.textContent = fill(box.dataset.failed, { failed: failed, total: total });
+        return;
+      }
+      var size = bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1024)) + " KB";
+      status.textContent = fill(box.dataset.saved, { total: total, size: size });
+      try { localStorage.setItem("berdaya.offline:" + scope, new Date().toISOString()); } catch (error) { /* private mode */ }
+    }, function () {
+      status.textContent = fill(box.dataset.failed, { failed: total - done, total: total });
+    }).then(function () { button.disabled = false; });
+  }
+
+  function setUpSaving() {
+    var box = document.querySelector("[data-berdaya-offline]");
+    if (!box || !workers || box.dataset.berdayaReady) return;
+    box.dataset.berdayaReady = "1";
+    var scope = siteRoot().href;
+    box.hidden = false;
+    var last = null;
+    try { last = localStorage.getItem("berdaya.offline:" + scope); } catch (error) { /* private mode */ }
+    if (last && !isNaN(Date.parse(last))) {
+      box.querySelector("[role=status]").textContent = fill(box.dataset.last, { date: new Date(last).toLocaleDateString(document.documentElement.lang || undefined) });
+    }
+    box.querySelector("button").addEventListener("click", function () { saveCourse(box, scope); });
+  }
+
+  // Material's instant navigation swaps pages without a reload: follow it.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUpSaving);
+  } else {
+    document.addEventListener("DOMContentLoaded", setUpSaving);
   }
 
   var opened = [];

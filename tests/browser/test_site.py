@@ -207,6 +207,31 @@ def test_pages_once_read_stay_readable_offline(chromium_browser, http_server, pr
     context.close()
 
 
+def test_saving_the_course_makes_unvisited_pages_readable_offline(chromium_browser, http_server, project_site):
+    base = http_server(project_site)
+    context = chromium_browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(base + "/modul/index.html")
+    box = page.locator("[data-berdaya-offline]")
+    expect(box).to_be_visible()
+    box.get_by_role("button").click()
+    expect(box.locator("[role=status]")).to_contain_text("Selesai", timeout=30_000)
+    saved = box.locator("[role=status]").inner_text()
+    modules = len(list((project_site / "modul").glob("*.html"))) - 1
+    assert int(saved.split(":")[1].split()[0]) >= 2 * modules + 3, saved  # modules, quizzes, indexes, glossary, home
+
+    context.set_offline(True)
+    page.goto(base + "/uji/peran-pendamping.html")  # never opened before
+    expect(page.locator(".bq-q").first).to_be_visible()  # the widget's script came from the device too
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") != "static"
+    page.goto(base + "/glosarium.html")
+    assert "Glosarium" in page.locator("h1").inner_text()
+
+    page.goto(base + "/modul/index.html")  # the box remembers the last save
+    expect(box.locator("[role=status]")).to_contain_text("Terakhir disimpan")
+    context.close()
+
+
 def test_screenshot_of_a_checked_quiz_on_a_phone(page, http_server, project_site):
     page.goto(http_server(project_site) + "/uji/strategi-mikro-mezzo-makro.html")
     first = page.locator(".bq-q").first
