@@ -1,5 +1,5 @@
 # Two commands for a fresh machine (Python 3.10+ and make are all it needs):
-#   make serve   set up, then serve the learning site at http://127.0.0.1:8000
+#   make serve   set up, then serve the learning site at http://127.0.0.1:8000/berdaya/
 #   make test    set up, then run every test (installs Chromium when run as root)
 
 VENV   ?= .venv
