@@ -42,6 +42,7 @@ def test_custom_tags_are_refused():
 
 
 def test_tabs_get_a_hint():
+    # libyaml words this problem differently: messages always come from the pure-Python parser.
     message = problem("id: a\n\ttitle: b\n")
     assert message.startswith("docs/modules/x.yml:2:1: YAML syntax error")
     assert "hint: YAML indentation must use spaces, not tabs" in message
@@ -83,3 +84,24 @@ def test_huge_file_is_refused_before_parsing():
 def test_format_path():
     assert format_path(("questions", 3, "choices", 0, "text")) == "questions[3].choices[0].text"
     assert format_path(()) == ""
+
+
+# libyaml parses valid files (fast); the pure-Python parser words problems.
+# Both must see the same values at the same lines and columns.
+_PROJECT = __import__("pathlib").Path(__file__).resolve().parents[2]
+_SHIPPED = sorted((_PROJECT / "docs" / "modules").glob("*.yml")) + sorted((_PROJECT / "quizzes").glob("*.yml"))
+
+
+@pytest.mark.skipif(not hasattr(__import__("yaml"), "CSafeLoader"), reason="PyYAML without libyaml")
+@pytest.mark.parametrize("text", [
+    *(path.read_text(encoding="utf-8") for path in _SHIPPED),
+    "id: x\ntitle: \"😀é ü\"\nlist: [\"😀😀\", {a: 1, b: 'ü😀'}, c]\nnested:\n  - k: v\n    😀: 2\n",
+    "a: &base {x: 1, y: 2}\nb:\n  <<: *base\n  y: 3\nwhen: 2024-02-03\nn: 1.50\nno: off\n",
+], ids=[*(path.stem for path in _SHIPPED), "unicode", "merge-and-scalars"])
+def test_libyaml_and_pure_parser_agree_on_values_and_positions(text):
+    import yaml
+    from generator.yamlsource import _parse
+
+    fast, pure = _parse(text, "f.yml", yaml.CSafeLoader), _parse(text, "f.yml", yaml.SafeLoader)
+    assert (fast.data, fast.positions, fast.scalars) == (pure.data, pure.positions, pure.scalars)
+
