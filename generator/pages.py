@@ -7,6 +7,7 @@ generated files and ``berdaya generate`` writes them to disk.
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from . import urls
 from .catalog import Catalog
 from .locale import page_strings, widget_strings
 from .model import Module, QuizBank
-from .quizdata import QuizContext, json_for_script, quiz_payload
+from .quizdata import QuizContext, json_for_script, progress_lookup, quiz_payload
 from .text import escape_html_in_markdown, inline_text, slugify, table_cell
 
 JP_MINUTES = 45
@@ -85,7 +86,12 @@ class _Renderer:
         return self._render("modules_index.md.j2", urls.MODULES_INDEX, modules=self.catalog.module_items, total_jp=total)
 
     def quizzes_index(self) -> str:
-        return self._render("quizzes_index.md.j2", urls.QUIZZES_INDEX, quizzes=self.catalog.quiz_items)
+        # Each quiz's storage key and question revs, so the page can show the trainee's own progress.
+        progress = {
+            quiz.id: html.escape(json.dumps(progress_lookup(quiz, self.options.site_slug), separators=(",", ":")), quote=True)
+            for quiz in self.catalog.quiz_items
+        }
+        return self._render("quizzes_index.md.j2", urls.QUIZZES_INDEX, quizzes=self.catalog.quiz_items, progress=progress)
 
     def glossary(self) -> str:
         entries = merged_glossary(self.catalog)

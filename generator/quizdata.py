@@ -42,6 +42,16 @@ def storage_key(site_slug: str, quiz_id: str) -> str:
     return f"berdaya.v{STORAGE_VERSION}.{slugify(site_slug)}.{quiz_id}"
 
 
+def question_rev(question) -> str:
+    """Changes whenever the trainer edits the question: stored answers to an older version are dropped."""
+    return hashlib.sha256(question.model_dump_json().encode()).hexdigest()[:10]
+
+
+def progress_lookup(quiz: QuizBank, site_slug: str) -> dict[str, Any]:
+    """What a page needs to read a trainee's stored answers to ``quiz``: its key and current revs."""
+    return {"key": storage_key(site_slug, quiz.id), "revs": {question.id: question_rev(question) for question in quiz.questions}}
+
+
 def quiz_payload(quiz: QuizBank, context: QuizContext) -> dict[str, Any]:
     return {
         "id": quiz.id,
@@ -70,7 +80,7 @@ def _question(quiz: QuizBank, question, context: QuizContext) -> dict[str, Any]:
     common = {
         "id": question.id,
         "type": question.type,
-        "rev": hashlib.sha256(question.model_dump_json().encode()).hexdigest()[:10],
+        "rev": question_rev(question),
         "prompt": inline_html(question.prompt),
         "explanation": inline_html(question.explanation),
         "review": {

@@ -4,7 +4,9 @@
  * 2. saving for offline: the box on the modules index ([data-berdaya-offline])
  *    stores every page of the navigation, and the files they need, in the
  *    worker's cache, so a trainee with a weak signal can study later;
- * 3. printing: opens collapsed blocks (facilitator notes) before printing,
+ * 3. progress: on the self-assessment index, each quiz's line
+ *    ([data-berdaya-progress]) shows the answers stored on this device;
+ * 4. printing: opens collapsed blocks (facilitator notes) before printing,
  *    so handouts carry everything, and closes them again afterwards. */
 (function () {
   "use strict";
@@ -114,11 +116,46 @@
     box.querySelector("button").addEventListener("click", function () { saveCourse(box, scope); });
   }
 
+  // --- the trainee's progress on the self-assessment index ----------------------
+
+  // Answers as the widget stores them (README: "The self-assessment widget"),
+  // counted only where the question has not been edited since (same rev).
+  function storedProgress(lookup) {
+    var state = null;
+    try { state = JSON.parse(localStorage.getItem(lookup.key)); } catch (error) { return null; }
+    if (!state || state.version !== 1 || !state.answers || typeof state.answers !== "object") return null;
+    var ids = Object.keys(lookup.revs), answered = 0, correct = 0;
+    ids.forEach(function (id) {
+      var answer = Object.prototype.hasOwnProperty.call(state.answers, id) ? state.answers[id] : null;
+      if (answer && answer.rev === lookup.revs[id] && typeof answer.correct === "boolean") {
+        answered += 1;
+        if (answer.correct) correct += 1;
+      }
+    });
+    return { answered: answered, correct: correct, total: ids.length };
+  }
+
+  function showProgress() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-berdaya-progress]"), function (line) {
+      var progress = null;
+      try { progress = storedProgress(JSON.parse(line.dataset.berdayaProgress)); } catch (error) { /* leave it hidden */ }
+      if (!progress || !progress.answered) return;
+      progress.percent = Math.round((100 * progress.correct) / progress.total);
+      line.textContent = fill(progress.answered === progress.total ? line.dataset.complete : line.dataset.partial, progress);
+      line.hidden = false;
+    });
+  }
+
+  function onEveryPage() {
+    setUpSaving();
+    showProgress();
+  }
+
   // Material's instant navigation swaps pages without a reload: follow it.
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUpSaving);
+    window.document$.subscribe(onEveryPage);
   } else {
-    document.addEventListener("DOMContentLoaded", setUpSaving);
+    document.addEventListener("DOMContentLoaded", onEveryPage);
   }
 
   var opened = [];

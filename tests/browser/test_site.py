@@ -133,6 +133,31 @@ def test_answering_right_and_wrong_with_score_review_link_and_reload(page, fixtu
     assert watched["errors"] == []
 
 
+def test_self_assessment_index_shows_the_answers_stored_on_this_device(page, fixture_base, watched):
+    page.goto(fixture_base + "/uji/")
+    line = page.locator("[data-berdaya-progress]")
+    expect(line).to_be_hidden()  # nothing answered yet
+
+    page.goto(fixture_base + "/uji/dasar/")
+    single = page.locator(".bq-q").nth(0)
+    single.get_by_label("Memperkuat kemampuan masyarakat").check()
+    single.get_by_role("button", name=STRINGS["check"]).click()
+    # An answer to an older version of a question (other rev) does not count.
+    page.evaluate("""() => {
+        const key = 'berdaya.v1.situs-uji.dasar', state = JSON.parse(localStorage.getItem(key));
+        state.answers['jamak'] = {rev: 'old', response: [0, 1], correct: true};
+        localStorage.setItem(key, JSON.stringify(state));
+    }""")
+
+    page.evaluate("window.__samePage = true")
+    # The link sits in the closed navigation drawer on a phone: a click event, as a tap would give.
+    page.locator(".md-nav").get_by_role("link", name="Uji Pemahaman").first.dispatch_event("click")
+    page.wait_for_url("**/uji/")
+    assert page.evaluate("window.__samePage === true"), "instant navigation should not reload the page"
+    expect(line).to_have_text("Jawaban Anda di perangkat ini: 1 dari 5 soal dijawab, 1 benar.")
+    assert watched["errors"] == []
+
+
 def test_widget_starts_after_instant_navigation(page, fixture_base, watched):
     page.goto(fixture_base + "/modul/dasar/")
     page.evaluate("window.__samePage = true")
