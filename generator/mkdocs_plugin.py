@@ -4,11 +4,13 @@
   site folder, so broken content never leaves a half-written site);
 - on_files hides the YAML sources and adds the generated pages and assets;
 - on_nav puts modules in curriculum order and names the generated sections;
+- on_post_build hands the loaded objects back to the garbage collector;
 - on_serve watches the YAML folders so edits reload the browser.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 
@@ -103,6 +105,16 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
             section.children.sort(key=lambda child: _nav_position(child, order))
         _relink(nav)
         return nav
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # load_catalog froze what it loaded out of the garbage collector's
+        # sight (catalog.py). A build ends here; `mkdocs serve` goes on to
+        # rebuild many times, and the previous build's reference cycles must
+        # stay collectable, so the freeze ends with the build.
+        gc.unfreeze()
+
+    def on_build_error(self, error: Exception) -> None:
+        gc.unfreeze()  # a failed build ends too
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in (self.settings.root / self.settings.quizzes_dir, self.settings.root / self.settings.modules_dir):

@@ -42,3 +42,13 @@ def test_interface_language_follows_theme_language():
     assert language_code("fr") == "id"  # content is Indonesian; unknown languages fall back to it
     assert widget_strings("en")["check"] != widget_strings("id")["check"]
     assert set(widget_strings("en")) == set(widget_strings("id"))
+
+
+def test_the_build_hands_loaded_objects_back_to_the_garbage_collector(site_copy):
+    import gc
+
+    config = loaded_config(site_copy)
+    config.plugins.on_pre_build(config=config)  # loads the curriculum, frozen out of the collector's sight
+    assert gc.get_freeze_count() > 0
+    config.plugins.on_post_build(config=config)  # `mkdocs serve` rebuilds: old cycles must stay collectable
+    assert gc.get_freeze_count() == 0
