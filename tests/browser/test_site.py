@@ -129,7 +129,7 @@ def test_answering_right_and_wrong_with_score_review_link_and_reload(page, fixtu
 
     questions.nth(2).locator(".bq-review a").click()
     page.wait_for_url("**/modul/dasar/#kekuasaan")
-    assert page.locator("#kekuasaan").is_visible()
+    expect(page.locator("#kekuasaan")).to_be_visible()  # the address changes before the content is swapped in
     assert watched["errors"] == []
 
 
