@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 TESTS = Path(__file__).parent
-FIXTURE_SITE = TESTS / "fixtures" / "site"
+FIXTURE_SITE = TESTS / "fixtures" / "sample-project"
 PROJECT = TESTS.parent
 
 

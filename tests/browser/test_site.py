@@ -50,7 +50,7 @@ def fixture_base(tmp_path_factory):
     site = tmp_path_factory.mktemp("fixture") / "site"
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    mkdocs_build(TESTS / "fixtures/site", site, SITE_URL=base + "/")
+    mkdocs_build(TESTS / "fixtures/sample-project", site, SITE_URL=base + "/")
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield base

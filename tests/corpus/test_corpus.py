@@ -2,7 +2,7 @@
 
 Every folder in ``cases/`` holds one or more broken files under their real
 paths in a site (``docs/modules/x.yml``, ``quizzes/x.yml``). They are copied
-over a fresh copy of ``tests/fixtures/site`` and the whole site is validated.
+over a fresh copy of ``tests/fixtures/sample-project`` and the whole site is validated.
 ``expected.txt`` holds exactly what ``ContentErrors.render()`` prints, summary
 line included. Run ``pytest tests/corpus --update-golden`` to rewrite the
 expected files after a deliberate change of wording, then read the diff.
@@ -32,7 +32,7 @@ from generator.errors import ContentErrors
 
 CORPUS = Path(__file__).parent
 CASES = CORPUS / "cases"
-FIXTURE_SITE = CORPUS.parent / "fixtures" / "site"
+FIXTURE_SITE = CORPUS.parent / "fixtures" / "sample-project"
 PROJECT = CORPUS.parent.parent
 META_FILES = {"expected.txt", "xfail.txt"}
 NO_PROBLEMS = "(no problems found)\n"
