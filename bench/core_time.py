@@ -17,8 +17,8 @@ import statistics
 import time
 from pathlib import Path
 
-from generator.catalog import load_catalog
-from generator.pages import render_site
+from generator.content.catalog import load_catalog
+from generator.site.pages import render_site
 from generator.settings import read_settings
 
 from bench import synthetic

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.assets_files import offline_shim_path, script_paths, stylesheet_paths
-from generator.catalog import YAML_SUFFIXES
+from generator.site.assets_files import offline_shim_path, script_paths, stylesheet_paths
+from generator.content.catalog import YAML_SUFFIXES
 from generator.settings import read_settings
 
 BIN = Path(sys.executable).parent

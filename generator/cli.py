@@ -9,12 +9,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .assets_files import SERVICE_WORKER, asset_sources, service_worker
-from .catalog import load_catalog
-from .errors import ContentErrors
-from .pages import render_site
+from .site.assets_files import SERVICE_WORKER, asset_sources, service_worker
+from .content.catalog import load_catalog
+from .content.errors import ContentErrors
+from .site.pages import render_site
 from .settings import Settings, read_settings
-from .stubs import write_module_stub
+from .content.stubs import write_module_stub
 
 
 def main(argv: list[str] | None = None) -> int:

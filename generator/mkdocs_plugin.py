@@ -23,12 +23,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import urls
-from .assets_files import SERVICE_WORKER, asset_sources, offline_shim_path, script_paths, service_worker, stylesheet_paths
-from .catalog import YAML_SUFFIXES, Catalog, load_catalog
-from .errors import ContentErrors
-from .locale import page_strings
-from .pages import render_site
+from .site import urls
+from .site.assets_files import SERVICE_WORKER, asset_sources, offline_shim_path, script_paths, service_worker, stylesheet_paths
+from .content.catalog import YAML_SUFFIXES, Catalog, load_catalog
+from .content.errors import ContentErrors
+from .site.locale import page_strings
+from .site.pages import render_site
 from .settings import DEFAULT_MODULES_DIR, DEFAULT_QUIZZES_DIR, Settings
 
 log = logging.getLogger("mkdocs.plugins.berdaya")

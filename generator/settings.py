@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from .catalog import Sources
-from .pages import PageOptions
-from .text import slugify
+from .content.catalog import Sources
+from .site.pages import PageOptions
+from .site.text import slugify
 
 DEFAULT_MODULES_DIR = "docs/modules"
 DEFAULT_QUIZZES_DIR = "quizzes"

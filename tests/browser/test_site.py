@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 TESTS = Path(__file__).resolve().parents[1]
 PROJECT = TESTS.parent
 ARTIFACTS = PROJECT / "test-artifacts"
-STRINGS = yaml.safe_load((PROJECT / "generator/locales/widget.yml").read_text(encoding="utf-8"))["id"]
+STRINGS = yaml.safe_load((PROJECT / "generator/site/locales/widget.yml").read_text(encoding="utf-8"))["id"]
 
 
 def mkdocs_build(config_dir: Path, target: Path, **env: str) -> Path:

@@ -1,7 +1,7 @@
-"""Drive the quiz widget (generator/assets/quiz.js + quiz.css) in Chromium
+"""Drive the quiz widget (generator/site/assets/quiz.js + quiz.css) in Chromium
 on the standalone fixture page tests/browser/fixtures/quiz.html.
 
-The fixture quiz (Indonesian strings from generator/locales/widget.yml):
+The fixture quiz (Indonesian strings from generator/site/locales/widget.yml):
   1 q01 single      right: "Masyarakat mampu ..."
   2 q02 multiple    right: Partisipasi, Kemandirian, Keberlanjutan
   3 q03 true_false  right: Salah (prompt shows an escaped <script> tag)
@@ -76,7 +76,7 @@ def with_current_strings(html: str) -> str:
 @pytest.fixture
 def site(tmp_path, http_server):
     """Copy the fixture page and the widget assets, keeping the repository
-    layout so the page's relative ../../../generator/assets/ links resolve."""
+    layout so the page's relative ../../../generator/site/assets/ links resolve."""
     pages = tmp_path / "tests" / "browser" / "fixtures"
     pages.mkdir(parents=True)
     (pages / "quiz.html").write_text(with_current_strings(FIXTURE.read_text(encoding="utf-8")), encoding="utf-8")
@@ -589,7 +589,7 @@ def test_screenshot_of_checked_quiz(page, site, errors):
 
 def test_initialises_each_container_once(page, site, errors):
     open_quiz(page, site)
-    page.add_script_tag(url="../../../generator/assets/quiz.js")  # a second copy runs init again
+    page.add_script_tag(url="../../../generator/site/assets/quiz.js")  # a second copy runs init again
     assert page.locator(".berdaya-quiz .bq").count() == 1
     assert errors == []
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import Sources, load_catalog
-from generator.pages import PageOptions, render_site
+from generator.content.catalog import Sources, load_catalog
+from generator.site.pages import PageOptions, render_site
 from tests.conftest import FIXTURE_SITE
 
 EXPECTED = Path(__file__).parent / "expected"

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import Sources, load_catalog
-from generator.errors import ContentErrors
+from generator.content.catalog import Sources, load_catalog
+from generator.content.errors import ContentErrors
 
 
 def sources(site: Path) -> Sources:

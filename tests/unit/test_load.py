@@ -1,7 +1,7 @@
 """Each validation rule of a single file, seen as the trainer sees it."""
 
-from generator.load import load_bytes
-from generator.model import Module, QuizBank
+from generator.content.load import load_bytes
+from generator.content.model import Module, QuizBank
 
 MODULE = """\
 id: m

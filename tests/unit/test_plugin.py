@@ -4,7 +4,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from generator.locale import language_code, widget_strings
+from generator.site.locale import language_code, widget_strings
 from tests.conftest import FIXTURE_SITE
 
 

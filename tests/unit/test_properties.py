@@ -22,12 +22,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.catalog import Sources, load_catalog
-from generator.errors import ContentError, ContentErrors
-from generator.load import load_bytes
-from generator.model import LEVELS, METHODS, RESERVED_ANCHORS, Module, QuizBank
-from generator.pages import PageOptions, render_site
-from generator.yamlsource import YamlProblem, read_yaml
+from generator.content.catalog import Sources, load_catalog
+from generator.content.errors import ContentError, ContentErrors
+from generator.content.load import load_bytes
+from generator.content.model import LEVELS, METHODS, RESERVED_ANCHORS, Module, QuizBank
+from generator.site.pages import PageOptions, render_site
+from generator.content.yamlsource import YamlProblem, read_yaml
 
 # Modest counts keep the unit suite fast; raise them by hand to hunt for more.
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -85,7 +85,7 @@ any_text = st.text(_letters, max_size=30)
 def _all_field_names() -> list[str]:
     from pydantic import BaseModel
 
-    from generator import model
+    from generator.content import model
 
     names: set[str] = set()
     for item in vars(model).values():
@@ -496,6 +496,6 @@ _MARKDOWN_ALPHABET = st.sampled_from(list("ab é😀 ,.:;'\"()?/%!|~=#+-*_`[]<>&
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(_MARKDOWN_ALPHABET, max_size=12).map("".join))
 def test_plain_text_shortcut_gives_what_markdown_gives(fragment):
-    from generator.text import inline_html, render_inline_markdown
+    from generator.site.text import inline_html, render_inline_markdown
 
     assert inline_html(fragment) == render_inline_markdown(fragment.strip())

@@ -1,7 +1,7 @@
 import json
 
-from generator.catalog import Sources, load_catalog
-from generator.quizdata import QuizContext, json_for_script, quiz_payload, storage_key
+from generator.content.catalog import Sources, load_catalog
+from generator.site.quizdata import QuizContext, json_for_script, quiz_payload, storage_key
 from tests.conftest import FIXTURE_SITE
 
 

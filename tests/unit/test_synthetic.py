@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from bench import synthetic
-from generator.catalog import Sources, load_catalog
-from generator.model import QUESTION_TYPES
+from generator.content.catalog import Sources, load_catalog
+from generator.content.model import QUESTION_TYPES
 
 
 def files(site: Path) -> dict[str, bytes]:

@@ -1,4 +1,4 @@
-from generator.text import escape_html_in_markdown, inline_html, inline_text, slugify, table_cell
+from generator.site.text import escape_html_in_markdown, inline_html, inline_text, slugify, table_cell
 
 
 def test_raw_html_is_escaped_outside_code():

@@ -1,4 +1,4 @@
-from generator.yamlsource import YamlProblem, format_path, read_yaml
+from generator.content.yamlsource import YamlProblem, format_path, read_yaml
 
 import pytest
 
@@ -100,7 +100,7 @@ _SHIPPED = sorted((_PROJECT / "docs" / "modules").glob("*.yml")) + sorted((_PROJ
 ], ids=[*(path.stem for path in _SHIPPED), "unicode", "merge-and-scalars"])
 def test_libyaml_and_pure_parser_agree_on_values_and_positions(text):
     import yaml
-    from generator.yamlsource import _parse
+    from generator.content.yamlsource import _parse
 
     fast, pure = _parse(text, "f.yml", yaml.CSafeLoader), _parse(text, "f.yml", yaml.SafeLoader)
     assert (fast.data, fast.positions, fast.scalars) == (pure.data, pure.positions, pure.scalars)

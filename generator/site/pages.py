@@ -16,9 +16,9 @@ import jinja2
 import yaml
 
 from . import urls
-from .catalog import Catalog
+from ..content.catalog import Catalog
 from .locale import page_strings, widget_strings
-from .model import Module, QuizBank
+from ..content.model import Module, QuizBank
 from .quizdata import QuizContext, json_for_script, progress_lookup, quiz_payload
 from .text import escape_html_in_markdown, inline_text, slugify, table_cell
 
@@ -118,7 +118,7 @@ class _Renderer:
 
 
 def _environment(templates_dir: Path | None) -> jinja2.Environment:
-    loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("generator", "templates")]
+    loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("generator.site", "templates")]
     if templates_dir is not None:
         loaders.insert(0, jinja2.FileSystemLoader(str(templates_dir)))
     env = jinja2.Environment(

@@ -18,7 +18,7 @@ VENDOR = (OFFLINE_SHIM, "vendor/iframe-worker.LICENSE")
 
 def asset_sources() -> dict[str, Path]:
     """{site path: file in the installed package} for every widget asset."""
-    package = resources.files("generator").joinpath("assets")
+    package = resources.files("generator.site").joinpath("assets")
     return {f"{SITE_DIR}/{name}": Path(str(package.joinpath(name))) for name in (*STYLESHEETS, *SCRIPTS, *VENDOR)}
 
 
@@ -41,5 +41,5 @@ def service_worker(pages: dict[str, str]) -> str:
         digest.update(path.encode() + b"\0" + pages[path].encode())
     for source in asset_sources().values():
         digest.update(source.read_bytes())
-    template = resources.files("generator").joinpath("assets", SERVICE_WORKER).read_text(encoding="utf-8")
+    template = resources.files("generator.site").joinpath("assets", SERVICE_WORKER).read_text(encoding="utf-8")
     return template.replace("__VERSION__", digest.hexdigest()[:12])

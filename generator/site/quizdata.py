@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import urls
-from .model import (
+from ..content.model import (
     MatchingQuestion,
     Module,
     MultipleQuestion,

@@ -10,7 +10,7 @@ import jinja2
 from .catalog import Sources
 from .model import SLUG_PATTERN
 
-_TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"), keep_trailing_newline=True)
+_TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("generator.content", "starters"), keep_trailing_newline=True)
 
 
 def write_module_stub(sources: Sources, module_id: str) -> list[Path]:

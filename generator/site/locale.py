@@ -27,7 +27,7 @@ def widget_strings(language: str) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _catalog(name: str) -> dict[str, Any]:
-    text = resources.files("generator").joinpath("locales", name).read_text(encoding="utf-8")
+    text = resources.files("generator.site").joinpath("locales", name).read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 

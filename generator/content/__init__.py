@@ -1,0 +1,1 @@
+"""Content in: YAML files -> a validated Catalog (positions kept for every value)."""

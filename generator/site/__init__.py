@@ -1,0 +1,1 @@
+"""Site out: Catalog -> Markdown pages, quiz data and the widget's assets."""
