@@ -12,6 +12,7 @@ from pathlib import Path
 from .site.assets_files import SERVICE_WORKER, asset_sources, service_worker
 from .content.catalog import load_catalog
 from .content.errors import ContentErrors
+from .content.messages import message
 from .site.pages import render_site
 from .settings import Settings, read_settings
 from .content.stubs import write_module_stub
@@ -57,7 +58,7 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
     except ContentErrors as problems:
         print(problems.render(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
         return 1
-    print(f"OK: {len(catalog.modules)} modules and {len(catalog.quizzes)} quiz banks, no problems found")
+    print(message("cli_validate_ok", modules=len(catalog.modules), quizzes=len(catalog.quizzes)))
     return 0
 
 
