@@ -2,7 +2,8 @@
 
 Every content and data message (validation, trainings, needs and results
 imports, the command line's own words) is an entry in
-``locales/messages.yml`` with an ``id`` and an ``en`` text, looked up by
+``locales/messages/<part>.yml`` (one file per part of Berdaya: content,
+site, training, needs, results, export, cli) with an ``id`` and an ``en`` text, looked up by
 key and filled with ``str.format`` fields. Code never spells a message
 itself, so a translation can't be forgotten (a test checks every entry has
 both languages and every key used in the code exists).
@@ -56,5 +57,14 @@ def message(key: str, **values: Any) -> str:
 
 @lru_cache(maxsize=None)
 def catalog() -> dict[str, dict[str, str]]:
-    text = resources.files("generator.content").joinpath("locales", "messages.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    """Every entry of every part's file; a key defined twice is a mistake in Berdaya itself."""
+    entries: dict[str, dict[str, str]] = {}
+    folder = resources.files("generator.content").joinpath("locales", "messages")
+    for part in sorted(folder.iterdir(), key=lambda item: item.name):
+        if not part.name.endswith(".yml"):
+            continue
+        for key, entry in (yaml.safe_load(part.read_text(encoding="utf-8")) or {}).items():
+            if key in entries:
+                raise RuntimeError(f"message key {key!r} is defined twice ({part.name})")
+            entries[key] = entry
+    return entries
