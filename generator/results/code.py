@@ -39,6 +39,9 @@ _DECODE.update({"O": 0, "I": 1, "L": 1})
 # What a code looks like in running text: any case, hyphens inside, no spaces.
 CODE_PATTERN = re.compile(r"(?<![0-9A-Za-z])BRD(\d{1,3})-([0-9A-Za-z][0-9A-Za-z-]*)", re.IGNORECASE)
 
+# JavaScript's \s, so the browser and Python clean a name the same way.
+_SPACE = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+")
+
 # Per-question response numbers (README "Result codes"):
 #   0 = not answered; single: 1 + the choice's index; true_false: 1 true, 2 false;
 #   multiple: bit i set when choice i is picked; ordering, matching: 1 right, 2 wrong.
@@ -86,7 +89,8 @@ def tag_for(text: str, bits: int) -> int:
 
 def clean_text(text: str, limit: int) -> str:
     """What a code keeps of a typed name or number: NFC, single spaces, at most ``limit`` characters."""
-    return " ".join(unicodedata.normalize("NFC", text).split())[:limit]
+    words = [word for word in _SPACE.split(unicodedata.normalize("NFC", text)) if word]
+    return " ".join(words)[:limit].rstrip(" ")
 
 
 def minutes_since_epoch(moment: datetime) -> int:

@@ -163,3 +163,11 @@ def test_the_browser_reads_python_codes_and_finds_them_in_text():
 
 def clean(result: ResultCode) -> ResultCode:
     return decode(encode(result))
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(names, min_size=20, max_size=20))
+def test_the_browser_cleans_names_as_python_does(texts):
+    inputs = json.dumps([as_js(ResultCode(1, 1, "pre", 1, text[:5], text, (), ())) for text in texts])
+    written = run_js(f"console.log(JSON.stringify({inputs}.map(BerdayaCode.encode)))")
+    assert written == [encode(ResultCode(1, 1, "pre", 1, text[:5], text, (), ())) for text in texts]

@@ -18,7 +18,7 @@
   };
   const utf8 = (s) => new TextEncoder().encode(s);
   // As clean_text in code.py: NFC, single spaces, at most `n` characters (code points).
-  const clean = (s, n) => Array.from(String(s).normalize("NFC").split(/\s+/).filter(Boolean).join(" ")).slice(0, n).join("");
+  const clean = (s, n) => Array.from(String(s).normalize("NFC").split(/\s+/).filter(Boolean).join(" ")).slice(0, n).join("").replace(/ $/, "");
   const varint = (out, n) => {
     do {
       const b = n % 128;
