@@ -29,7 +29,7 @@ from .content.catalog import YAML_SUFFIXES, Catalog, load_catalog
 from .content.errors import ContentErrors
 from .site.locale import page_strings
 from .site.pages import render_site
-from .settings import DEFAULT_MODULES_DIR, DEFAULT_QUIZZES_DIR, Settings
+from .settings import DEFAULT_CURRICULA_DIR, DEFAULT_MODULES_DIR, DEFAULT_QUIZZES_DIR, Settings
 
 log = logging.getLogger("mkdocs.plugins.berdaya")
 
@@ -37,6 +37,7 @@ log = logging.getLogger("mkdocs.plugins.berdaya")
 class BerdayaConfig(Config):
     modules_dir = c.Type(str, default=DEFAULT_MODULES_DIR)
     quizzes_dir = c.Type(str, default=DEFAULT_QUIZZES_DIR)
+    curricula_dir = c.Type(str, default=DEFAULT_CURRICULA_DIR)
     templates_dir = c.Optional(c.Type(str))
 
 
@@ -65,6 +66,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
             root=Path(config.config_file_path).parent,
             modules_dir=self.config.modules_dir,
             quizzes_dir=self.config.quizzes_dir,
+            curricula_dir=self.config.curricula_dir,
             templates_dir=self.config.templates_dir,
             language=config.theme.get("language") or "id",
             site_name=config.site_name,
@@ -117,7 +119,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         gc.unfreeze()  # a failed build ends too
 
     def on_serve(self, server, config: MkDocsConfig, builder):
-        for folder in (self.settings.root / self.settings.quizzes_dir, self.settings.root / self.settings.modules_dir):
+        for folder in (self.settings.root / self.settings.quizzes_dir, self.settings.root / self.settings.modules_dir, self.settings.root / self.settings.curricula_dir):
             if folder.is_dir():
                 server.watch(str(folder))
         if self.settings.templates_dir:

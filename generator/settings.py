@@ -19,6 +19,7 @@ from .site.text import slugify
 
 DEFAULT_MODULES_DIR = "docs/modules"
 DEFAULT_QUIZZES_DIR = "quizzes"
+DEFAULT_CURRICULA_DIR = "curricula"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Settings:
     root: Path
     modules_dir: str = DEFAULT_MODULES_DIR
     quizzes_dir: str = DEFAULT_QUIZZES_DIR
+    curricula_dir: str = DEFAULT_CURRICULA_DIR
     templates_dir: str | None = None
     language: str = "id"
     site_name: str = "Berdaya"
@@ -33,7 +35,7 @@ class Settings:
 
     @property
     def sources(self) -> Sources:
-        return Sources(self.root, self.root / self.modules_dir, self.root / self.quizzes_dir)
+        return Sources(self.root, self.root / self.modules_dir, self.root / self.quizzes_dir, self.root / self.curricula_dir)
 
     @property
     def page_options(self) -> PageOptions:
@@ -62,6 +64,7 @@ def read_settings(config_file: Path) -> Settings:
         root=config_file.parent,
         modules_dir=options.get("modules_dir", DEFAULT_MODULES_DIR),
         quizzes_dir=options.get("quizzes_dir", DEFAULT_QUIZZES_DIR),
+        curricula_dir=options.get("curricula_dir", DEFAULT_CURRICULA_DIR),
         templates_dir=options.get("templates_dir"),
         language=(theme.get("language") if isinstance(theme, dict) else None) or "id",
         site_name=data.get("site_name") or "Berdaya",

@@ -17,9 +17,14 @@ from pathlib import Path
 
 from .errors import ContentError, ContentErrors
 from .load import Loaded, load_file
-from .model import RESERVED_ANCHORS, Module, QuizBank
+from .messages import message
+from .model import RESERVED_ANCHORS, Competency, CompetencyFramework, Module, QuizBank
 
 YAML_SUFFIXES = (".yml", ".yaml")
+# The competency framework lives beside the trainings in curricula/; a
+# training loader skips this one file name.
+COMPETENCIES_FILE = "competencies.yml"
+DEFAULT_CURRICULA_DIR = "curricula"
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,15 @@ class Sources:
     root: Path
     modules_dir: Path
     quizzes_dir: Path
+    curricula_dir: Path | None = None  # default: <root>/curricula
+
+    @property
+    def curricula(self) -> Path:
+        return self.curricula_dir if self.curricula_dir is not None else self.root / DEFAULT_CURRICULA_DIR
+
+    @property
+    def competencies_file(self) -> Path:
+        return self.curricula / COMPETENCIES_FILE
 
     def display(self, path: Path) -> str:
         try:
@@ -37,15 +51,18 @@ class Sources:
             return path.as_posix()
 
     def content_files(self) -> list[Path]:
-        return _yaml_files(self.modules_dir) + _yaml_files(self.quizzes_dir)
+        framework = [self.competencies_file] if self.competencies_file.is_file() else []
+        return _yaml_files(self.modules_dir) + _yaml_files(self.quizzes_dir) + framework
 
 
 @dataclass
 class Catalog:
     modules: list[Loaded[Module]]
     quizzes: list[Loaded[QuizBank]]
+    framework: Loaded[CompetencyFramework] | None = None
 
     def __post_init__(self) -> None:
+        self._competencies_by_id = {item.id: item for item in self.competency_items}
         # Lookups by id, built once: pages ask for them per module and per question.
         self._modules_by_id = {entry.item.id: entry.item for entry in self.modules}
         self._quizzes_by_module: dict[str, list[QuizBank]] = {}
@@ -66,12 +83,25 @@ class Catalog:
     def quiz_items(self) -> list[QuizBank]:
         return [entry.item for entry in self.quizzes]
 
+    @property
+    def competency_items(self) -> list[Competency]:
+        """The framework's competencies in the order it lists them (none without a framework)."""
+        return list(self.framework.item.competencies) if self.framework else []
+
+    def competency(self, competency_id: str) -> Competency | None:
+        return self._competencies_by_id.get(competency_id)
+
+    def modules_for_competency(self, competency_id: str) -> list[Module]:
+        """Modules that list the competency, in curriculum order."""
+        return [module for module in self.module_items if competency_id in module.competencies]
+
 
 def load_catalog(sources: Sources) -> Catalog:
     errors: list[ContentError] = []
     with _collector_paused():
         modules = _load_all(sources, sources.modules_dir, Module, errors)
         quizzes = _load_all(sources, sources.quizzes_dir, QuizBank, errors)
+        framework = _load_framework(sources, errors)
     errors += _check_file_names(modules) + _check_file_names(quizzes)
     errors += _check_unique_ids(modules, "module") + _check_unique_ids(quizzes, "quiz bank")
     # A module whose file has problems still exists: don't report references
@@ -80,6 +110,7 @@ def load_catalog(sources: Sources) -> Catalog:
     for entry in modules:
         errors += _check_module(entry)
     errors += _check_prerequisites(modules, unreadable)
+    errors += _check_competencies(modules, framework, sources)
     module_index = {entry.item.id: entry.item for entry in modules}
     for entry in quizzes:
         if entry.item.module not in unreadable:
@@ -89,7 +120,7 @@ def load_catalog(sources: Sources) -> Catalog:
     modules.sort(key=lambda entry: (entry.item.order, entry.item.title.casefold(), entry.item.id))
     positions = {entry.item.id: index for index, entry in enumerate(modules)}
     quizzes.sort(key=lambda entry: (positions.get(entry.item.module, len(positions)), entry.item.id))
-    return Catalog(modules, quizzes)
+    return Catalog(modules, quizzes, framework)
 
 
 @contextmanager
@@ -123,6 +154,37 @@ def _load_all(sources: Sources, directory: Path, model_class, errors: list[Conte
         if entry is not None:
             loaded.append(entry)
     return loaded
+
+
+def _load_framework(sources: Sources, errors: list[ContentError]) -> Loaded[CompetencyFramework] | None:
+    path = sources.competencies_file
+    if not path.is_file():
+        return None
+    entry, problems = load_file(path, sources.display(path), CompetencyFramework)
+    errors += problems
+    if entry is not None:
+        ids = [competency.id for competency in entry.item.competencies]
+        errors += _duplicates(entry.document, "competencies", "id", ids)
+    return entry
+
+
+def _check_competencies(modules: list[Loaded[Module]], framework: Loaded[CompetencyFramework] | None, sources: Sources) -> list[ContentError]:
+    """Every competency a module names is one of the framework's."""
+    if framework is None and sources.competencies_file.is_file():
+        return []  # the framework has problems of its own: reported already
+    known = {competency.id for competency in framework.item.competencies} if framework else set()
+    framework_name = sources.display(sources.competencies_file)
+    errors = []
+    for entry in modules:
+        for index, competency in enumerate(entry.item.competencies):
+            if competency in known:
+                continue
+            if framework is None:
+                hint = message("content_no_framework_hint", file=framework_name)
+            else:
+                hint = _closest(competency, known, "competency ids")
+            errors.append(entry.document.error(("competencies", index), message("content_unknown_competency", competency=competency, file=framework_name), hint))
+    return errors
 
 
 def _check_file_names(entries: list[Loaded]) -> list[ContentError]:

@@ -113,6 +113,21 @@ class Module(Strict):
     references: list[Reference] = []
 
 
+# --- the competency framework (curricula/competencies.yml) ------------------
+
+
+class Competency(Strict):
+    id: Slug
+    title: Text
+    description: Text
+    domain: OptionalText = ""
+
+
+class CompetencyFramework(Strict):
+    title: OptionalText = ""
+    competencies: list[Competency] = Field(min_length=1)
+
+
 # --- quiz banks --------------------------------------------------------------
 
 
