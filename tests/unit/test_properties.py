@@ -385,6 +385,11 @@ def write_site(root: Path, modules: list[dict], quizzes: list[dict]) -> Sources:
         (root / f"docs/modules/{module['id']}.yml").write_bytes(dump(module))
     for quiz in quizzes:
         (root / f"quizzes/{quiz['id']}.yml").write_bytes(dump(quiz))
+    named = sorted({competency.strip() for module in modules for competency in module.get("competencies", [])})
+    if named:  # a framework that holds every competency the modules name
+        (root / "curricula").mkdir()
+        framework = {"competencies": [{"id": item, "title": item, "description": item} for item in named]}
+        (root / "curricula/competencies.yml").write_bytes(dump(framework))
     return Sources(root, root / "docs/modules", root / "quizzes")
 
 
