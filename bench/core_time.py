@@ -111,5 +111,5 @@ def _package(filename: str) -> str:
     if "site-packages" in parts:
         return parts[parts.index("site-packages") + 1].removesuffix(".py")
     if "generator" in parts:
-        return "generator." + Path(filename).stem
+        return ".".join(parts[parts.index("generator") :]).removesuffix(".py")
     return "python (stdlib, builtins)"

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from bench.overhead import build
 
 PROJECT = Path(__file__).resolve().parent.parent
-WIDGET = (PROJECT / "generator" / "assets" / "quiz.js", PROJECT / "generator" / "assets" / "quiz.css")
+WIDGET = (PROJECT / "generator" / "site" / "assets" / "quiz.js", PROJECT / "generator" / "site" / "assets" / "quiz.css")
 PAGE_TARGET_KB = 90
 WIDGET_TARGET_KB = 10
 # Loaded on demand by the search feature, never on first load; excluded even if a page names them.

@@ -21,9 +21,9 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-ASSETS = ROOT / "generator" / "assets"
+ASSETS = ROOT / "generator" / "site" / "assets"
 FIXTURE = Path(__file__).parent / "fixtures" / "quiz.html"
-LOCALES = ROOT / "generator" / "locales" / "widget.yml"
+LOCALES = ROOT / "generator" / "site" / "locales" / "widget.yml"
 ARTIFACTS = ROOT / "test-artifacts"
 KEY = "berdaya.v1.fixture.prinsip-pemberdayaan"
 S = yaml.safe_load(LOCALES.read_text(encoding="utf-8"))["id"]
@@ -80,9 +80,9 @@ def site(tmp_path, http_server):
     pages = tmp_path / "tests" / "browser" / "fixtures"
     pages.mkdir(parents=True)
     (pages / "quiz.html").write_text(with_current_strings(FIXTURE.read_text(encoding="utf-8")), encoding="utf-8")
-    (tmp_path / "generator" / "assets").mkdir(parents=True)
+    (tmp_path / "generator" / "site" / "assets").mkdir(parents=True)
     for name in ("quiz.js", "quiz.css"):
-        shutil.copy(ASSETS / name, tmp_path / "generator" / "assets" / name)
+        shutil.copy(ASSETS / name, tmp_path / "generator" / "site" / "assets" / name)
     return http_server(tmp_path) + "/tests/browser/fixtures/quiz.html"
 
 
