@@ -16,6 +16,7 @@ from .content.messages import message
 from .site.pages import render_site
 from .settings import Settings, read_settings
 from .content.stubs import write_module_stub
+from .needs.cli import add_commands as add_needs_commands
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="start a new module and its quiz bank from a commented template")
     new.add_argument("module_id")
     new.set_defaults(handler=_new)
+
+    add_needs_commands(commands)
     return parser
 
 
