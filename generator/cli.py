@@ -1,4 +1,4 @@
-"""The command line door onto the core: berdaya validate | generate | new."""
+"""The command line door onto the core: berdaya validate | generate | new | schedule."""
 
 from __future__ import annotations
 
@@ -12,7 +12,12 @@ from pathlib import Path
 from .site.assets_files import SERVICE_WORKER, asset_sources, service_worker
 from .content.catalog import load_catalog
 from .content.errors import ContentErrors
-from .content.messages import message
+from .content.messages import current_language, message
+from .project import load_project
+from .training.locale import session_titles, training_strings
+from .training.plan import schedule_for
+from .training.starters import write_training_stub
+from .training.terminal import schedule_text
 from .site.pages import render_site
 from .settings import Settings, read_settings
 from .content.stubs import write_module_stub
@@ -43,11 +48,14 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("directory", type=Path)
     generate.set_defaults(handler=_generate)
 
-    new = commands.add_parser("new", help="start a new module and its quiz bank from a commented template")
-    new.add_argument("module_id")
+    new = commands.add_parser("new", help="start a new module and its quiz bank (berdaya new ID), or a training (berdaya new training ID), from a commented template")
+    new.add_argument("words", nargs="+", metavar="[training] ID")
     new.set_defaults(handler=_new)
 
     add_needs_commands(commands)
+    schedule = commands.add_parser("schedule", help="print a training's schedule, day by day")
+    schedule.add_argument("training_id")
+    schedule.set_defaults(handler=_schedule)
     return parser
 
 
@@ -57,11 +65,14 @@ def _default_format() -> str:
 
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        catalog = load_catalog(settings.sources)
+        project = load_project(settings.sources)
     except ContentErrors as problems:
         print(problems.render(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
         return 1
+    catalog = project.catalog
     print(message("cli_validate_ok", modules=len(catalog.modules), quizzes=len(catalog.quizzes)))
+    if project.trainings:
+        print(message("training_validate_ok", count=len(project.trainings)))
     return 0
 
 
@@ -113,13 +124,54 @@ def _write_all(target: Path, pages: dict[str, str], assets: dict[str, Path]) -> 
 
 
 def _new(args: argparse.Namespace, settings: Settings) -> int:
+    if len(args.words) == 2 and args.words[0] == "training":
+        return _new_training(args.words[1], settings)
+    if len(args.words) == 2 and args.words[0] == "module":
+        args.words = args.words[1:]
+    if len(args.words) != 1:
+        print("berdaya: use 'berdaya new ID' for a module or 'berdaya new training ID' for a training", file=sys.stderr)
+        return 2
     try:
-        written = write_module_stub(settings.sources, args.module_id)
+        written = write_module_stub(settings.sources, args.words[0])
     except ValueError as problem:
         print(f"berdaya: {problem}", file=sys.stderr)
         return 1
     for path in written:
         print(f"created {settings.sources.display(path)}")
+    return 0
+
+
+def _new_training(training_id: str, settings: Settings) -> int:
+    try:
+        module_ids = [module.id for module in load_catalog(settings.sources).module_items]
+    except ContentErrors:
+        module_ids = []  # the starter still names a module; validate will say what is wrong
+    try:
+        written = write_training_stub(settings.sources, training_id, module_ids)
+    except ValueError as problem:
+        print(f"berdaya: {problem}", file=sys.stderr)
+        return 1
+    print(message("training_new_written", file=settings.sources.display(written)))
+    return 0
+
+
+def _schedule(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        project = load_project(settings.sources)
+    except ContentErrors as problems:
+        print(problems.render(), file=sys.stderr)
+        return 1
+    training = project.training(args.training_id)
+    if training is None:
+        known = ", ".join(item.id for item in project.training_items)
+        if not known:
+            print(f"berdaya: {message('training_none', folder=settings.curricula_dir)}", file=sys.stderr)
+        else:
+            print(f"berdaya: {message('training_unknown', id=args.training_id)}\n    hint: {message('training_unknown_hint', ids=known)}", file=sys.stderr)
+        return 1
+    language = current_language()
+    schedule = schedule_for(training, project.catalog, session_titles(language))
+    print(schedule_text(training, schedule, language, training_strings(language)["break"]))
     return 0
 
 

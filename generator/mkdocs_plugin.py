@@ -25,7 +25,8 @@ from mkdocs.structure.pages import Page
 
 from .site import urls
 from .site.assets_files import SERVICE_WORKER, asset_sources, offline_shim_path, script_paths, service_worker, stylesheet_paths
-from .content.catalog import YAML_SUFFIXES, Catalog, load_catalog
+from .content.catalog import YAML_SUFFIXES, Catalog
+from .project import Project, load_project
 from .content.errors import ContentErrors
 from .site.locale import page_strings
 from .site.pages import render_site
@@ -45,6 +46,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.catalog: Catalog | None = None
+        self.project: Project | None = None
 
     @event_priority(100)  # before Material's offline plugin, which would add a CDN script
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -77,7 +79,8 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         # Read again: other plugins' on_config (e.g. offline) may have changed URLs.
         self.settings = self._settings(config)
         try:
-            self.catalog = load_catalog(self.settings.sources)
+            self.project = load_project(self.settings.sources)
+            self.catalog = self.project.catalog
         except ContentErrors as problems:
             raise PluginError("Berdaya found problems in the content:\n" + problems.render()) from None
 

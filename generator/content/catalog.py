@@ -52,7 +52,11 @@ class Sources:
 
     def content_files(self) -> list[Path]:
         framework = [self.competencies_file] if self.competencies_file.is_file() else []
-        return _yaml_files(self.modules_dir) + _yaml_files(self.quizzes_dir) + framework
+        return _yaml_files(self.modules_dir) + _yaml_files(self.quizzes_dir) + framework + self.training_files()
+
+    def training_files(self) -> list[Path]:
+        """curricula/*.yml except the competency framework, which lives there too."""
+        return [path for path in _yaml_files(self.curricula) if path.name != COMPETENCIES_FILE]
 
 
 @dataclass

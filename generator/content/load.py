@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any, Generic, TypeVar
@@ -33,15 +34,16 @@ class Loaded(Generic[M]):
     document: YamlDocument
 
 
-def load_file(path: FilePath, display_name: str, model_class: type[M]) -> tuple[Loaded[M] | None, list[ContentError]]:
+def load_file(path: FilePath, display_name: str, model_class: type[M], as_written: frozenset[str] = frozenset()) -> tuple[Loaded[M] | None, list[ContentError]]:
     try:
         raw = path.read_bytes()
     except OSError as problem:
         return None, [ContentError(display_name, 1, 1, "", f"cannot read the file: {problem.strerror}")]
-    return load_bytes(raw, display_name, model_class)
+    return load_bytes(raw, display_name, model_class, as_written)
 
 
-def load_bytes(raw: bytes, display_name: str, model_class: type[M]) -> tuple[Loaded[M] | None, list[ContentError]]:
+def load_bytes(raw: bytes, display_name: str, model_class: type[M], as_written: frozenset[str] = frozenset()) -> tuple[Loaded[M] | None, list[ContentError]]:
+    """``as_written`` names fields whose numbers are read as the text typed (times: 10.30, 10:30)."""
     try:
         document = read_yaml(raw, display_name)
     except YamlProblem as problem:
@@ -49,11 +51,25 @@ def load_bytes(raw: bytes, display_name: str, model_class: type[M]) -> tuple[Loa
     misplaced = _misplaced(document, model_class)
     if misplaced:
         return None, [misplaced]
+    if as_written:
+        _restore_written(document, as_written)
     try:
         item = model_class.model_validate(document.data)
     except ValidationError as invalid:
-        return None, [_translate(error, document) for error in invalid.errors(include_url=False)]
+        return None, [_translate(error, document, model_class) for error in invalid.errors(include_url=False)]
     return Loaded(item, document), []
+
+
+def _restore_written(document: YamlDocument, names: frozenset[str]) -> None:
+    """YAML 1.1 reads 10.30 as 10.3 and 10:30 as 630; give the named fields back their text."""
+    for path, text in document.scalars.items():
+        if not path or path[-1] not in names:
+            continue
+        parent = document.data
+        for part in path[:-1]:
+            parent = parent[part]
+        if isinstance(parent[path[-1]], (int, float)) and not isinstance(parent[path[-1]], bool):
+            parent[path[-1]] = text
 
 
 # Fields that give away the other kind of file, and where that kind belongs.
@@ -72,7 +88,7 @@ def _misplaced(document: YamlDocument, model_class: type) -> ContentError | None
     return None
 
 
-def _translate(error: dict[str, Any], document: YamlDocument) -> ContentError:
+def _translate(error: dict[str, Any], document: YamlDocument, model_class: type = BaseModel) -> ContentError:
     path = _data_path(error["loc"], document)
     kind = error["type"]
     value = error.get("input")
@@ -80,7 +96,7 @@ def _translate(error: dict[str, Any], document: YamlDocument) -> ContentError:
         parent, name = path[:-1], path[-1]
         return document.error(parent, f"the required field {name!r} is missing", _field_hint(name))
     if kind == "extra_forbidden":
-        return document.error(path, f"unknown field {path[-1]!r}", _suggest_field(str(path[-1])))
+        return document.error(path, f"unknown field {path[-1]!r}", _suggest_field(str(path[-1]), model_class))
     if kind.startswith("union_tag") and (*path, "type") in document.positions:
         path = (*path, "type")
     message, hint = _describe(kind, error, _as_written(value, path, document))
@@ -188,16 +204,19 @@ def _show(value: Any) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-def _all_field_names() -> set[str]:
+def _all_field_names(model_class: type = BaseModel) -> set[str]:
+    """Field names of the content format and of the format ``model_class`` belongs to."""
     names: set[str] = set()
-    for item in vars(model).values():
-        if isinstance(item, type) and issubclass(item, BaseModel):
-            names.update(item.model_fields)
+    namespaces = [vars(model), vars(sys.modules.get(model_class.__module__, model))]
+    for namespace in namespaces:
+        for item in namespace.values():
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                names.update(item.model_fields)
     return names
 
 
-def _suggest_field(name: str) -> str:
-    known = _all_field_names()
+def _suggest_field(name: str, model_class: type = BaseModel) -> str:
+    known = _all_field_names(model_class)
     if name in known:
         return f"{name!r} is a field of another part of the format: check the indentation, or whether this file is in the right folder"
     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)

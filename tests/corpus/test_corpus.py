@@ -1,7 +1,7 @@
 """A corpus of broken content files and what trainers are told about them.
 
 Every folder in ``cases/`` holds one or more broken files under their real
-paths in a site (``docs/modules/x.yml``, ``quizzes/x.yml``). They are copied
+paths in a site (``docs/modules/x.yml``, ``quizzes/x.yml``, ``curricula/x.yml``). They are copied
 over a fresh copy of ``tests/fixtures/sample-project`` and the whole site is validated.
 ``expected.txt`` holds exactly what ``ContentErrors.render()`` prints, summary
 line included. Run ``pytest tests/corpus --update-golden`` to rewrite the
@@ -27,8 +27,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.catalog import Sources, load_catalog
+from generator.content.catalog import Sources
 from generator.content.errors import ContentErrors
+from generator.project import load_project
 
 CORPUS = Path(__file__).parent
 CASES = CORPUS / "cases"
@@ -114,7 +115,7 @@ def build_site(name: str, target: Path) -> Path:
 def validate(site: Path) -> str:
     """What a trainer is shown, exactly as rendered, or a marker for no problems."""
     try:
-        load_catalog(Sources(site, site / "docs/modules", site / "quizzes"))
+        load_project(Sources(site, site / "docs/modules", site / "quizzes", site / "curricula"))
     except ContentErrors as problems:
         return problems.render() + "\n"
     return NO_PROBLEMS

@@ -1,0 +1,44 @@
+"""Everything a site is built from, loaded and checked together.
+
+The doors call ``load_project``: the curriculum (content/) and the
+trainings (training/) are validated in one run, so ``berdaya validate``
+and ``mkdocs build`` report every problem of every file at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .content.catalog import Catalog, Sources, load_catalog
+from .content.errors import ContentError, ContentErrors
+from .content.load import Loaded
+from .training.load import load_trainings
+from .training.model import Training
+
+
+@dataclass
+class Project:
+    catalog: Catalog
+    trainings: list[Loaded[Training]] = field(default_factory=list)
+
+    @property
+    def training_items(self) -> list[Training]:
+        return [entry.item for entry in self.trainings]
+
+    def training(self, training_id: str) -> Training | None:
+        return next((item for item in self.training_items if item.id == training_id), None)
+
+
+def load_project(sources: Sources) -> Project:
+    errors: list[ContentError] = []
+    catalog: Catalog | None = None
+    try:
+        catalog = load_catalog(sources)
+    except ContentErrors as problems:
+        errors += problems.errors
+    # With broken modules the trainings are still read, so their own mistakes show too.
+    trainings, problems = load_trainings(sources, catalog)
+    errors += problems
+    if errors or catalog is None:
+        raise ContentErrors(errors, files_checked=len(sources.content_files()))
+    return Project(catalog, trainings)

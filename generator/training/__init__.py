@@ -1,0 +1,1 @@
+"""Trainings: curricula/<id>.yml -> schedule, curriculum documents, .ics and .csv."""
