@@ -14,6 +14,7 @@ from generator.content import messages
 from generator.content.catalog import Sources
 from generator.content.errors import ContentErrors
 from generator.project import load_project
+from generator.training.load import load_trainings
 from generator.training.locale import session_titles
 from generator.training.plan import split_by_minutes, subjects, schedule_for
 from tests.conftest import FIXTURE_SITE, TESTS
@@ -56,7 +57,7 @@ modules: [dasar]
 
 def test_competency_framework_in_curricula_is_not_a_training(tmp_path):
     folder = write(tmp_path, "competencies:\n  - id: x\n", name="competencies")
-    assert load_project(sources(folder)).trainings == []
+    assert load_trainings(sources(folder), None) == ([], [])
 
 
 def test_trainings_are_checked_even_when_modules_are_broken(tmp_path):
