@@ -9,6 +9,8 @@ from pathlib import Path
 SITE_DIR = "assets/berdaya"
 STYLESHEETS = ("quiz.css",)
 SCRIPTS = ("quiz.js", "site.js")
+# Loaded by site.js only on the pages that name them ([data-berdaya-scripts]).
+PAGE_ASSETS = ("results.css", "resultcode.js", "results.js")
 SERVICE_WORKER = "sw.js"  # at the site root, so its scope covers every page
 # Material's offline plugin loads this shim from unpkg.com so search works from
 # file://; a local copy (MIT, iframe-worker 1.0.4) keeps the site third-party free.
@@ -19,7 +21,7 @@ VENDOR = (OFFLINE_SHIM, "vendor/iframe-worker.LICENSE")
 def asset_sources() -> dict[str, Path]:
     """{site path: file in the installed package} for every widget asset."""
     package = resources.files("generator.site").joinpath("assets")
-    return {f"{SITE_DIR}/{name}": Path(str(package.joinpath(name))) for name in (*STYLESHEETS, *SCRIPTS, *VENDOR)}
+    return {f"{SITE_DIR}/{name}": Path(str(package.joinpath(name))) for name in (*STYLESHEETS, *SCRIPTS, *PAGE_ASSETS, *VENDOR)}
 
 
 def stylesheet_paths() -> list[str]:

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import urls
+from . import results_pages, urls
 from ..content.catalog import Catalog
 from .locale import page_strings, widget_strings
 from ..content.model import Module, QuizBank
@@ -44,6 +44,7 @@ def render_site(catalog: Catalog, options: PageOptions) -> dict[str, str]:
         pages[urls.module_page(module.id)] = renderer.module(module)
     for quiz in catalog.quiz_items:
         pages[urls.quiz_page(quiz.id)] = renderer.quiz(quiz)
+    pages[results_pages.PROGRESS] = renderer.progress()
     return pages
 
 
@@ -109,6 +110,10 @@ class _Renderer:
             prerequisites=prerequisites,
             quizzes=self.catalog.quizzes_for(module.id),
         )
+
+    def progress(self) -> str:
+        return results_pages.progress_page(
+            self.catalog, self._render, self.options.site_slug, self.options.use_directory_urls, self.options.language)
 
     def quiz(self, quiz: QuizBank) -> str:
         module = self.catalog.module(quiz.module)

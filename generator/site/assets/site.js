@@ -6,7 +6,9 @@
  *    worker's cache, so a trainee with a weak signal can study later;
  * 3. progress: on the self-assessment index, each quiz's line
  *    ([data-berdaya-progress]) shows the answers stored on this device;
- * 4. printing: opens collapsed blocks (facilitator notes) before printing,
+ * 4. page scripts: loads the scripts a page names in [data-berdaya-scripts]
+ *    (the results pages), so no other page downloads them;
+ * 5. printing: opens collapsed blocks (facilitator notes) before printing,
  *    so handouts carry everything, and closes them again afterwards. */
 (function () {
   "use strict";
@@ -146,7 +148,33 @@
     });
   }
 
+  // --- scripts that only some pages need --------------------------------------
+
+  var assets = document.currentScript ? new URL(".", document.currentScript.src).href : null;
+  var requested = {};
+  function loadPageScripts() {
+    if (!assets) return;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-berdaya-scripts]"), function (node) {
+      node.getAttribute("data-berdaya-scripts").split(/\s+/).forEach(function (name) {
+        if (!/^[\w-]+(\/[\w-]+)?\.(js|css)$/.test(name) || requested[name]) return;
+        requested[name] = true;
+        if (/\.css$/.test(name)) {
+          var sheet = document.createElement("link");
+          sheet.rel = "stylesheet";
+          sheet.href = assets + name;
+          document.head.appendChild(sheet);
+          return;
+        }
+        var script = document.createElement("script");
+        script.src = assets + name;
+        script.async = false; // run in the order listed
+        document.head.appendChild(script);
+      });
+    });
+  }
+
   function onEveryPage() {
+    loadPageScripts();
     setUpSaving();
     showProgress();
   }
