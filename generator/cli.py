@@ -22,6 +22,9 @@ from .site.pages import render_site
 from .settings import Settings, read_settings
 from .content.stubs import write_module_stub
 from .needs.cli import add_commands as add_needs_commands
+from .export.files import UnknownQuiz, export
+from .export.moodle import ORDERING_CHOICES, MoodleTarget, parse_version
+from .export.output import write_files
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,7 +59,27 @@ def _parser() -> argparse.ArgumentParser:
     schedule = commands.add_parser("schedule", help="print a training's schedule, day by day")
     schedule.add_argument("training_id")
     schedule.set_defaults(handler=_schedule)
+    _add_export_commands(commands)
     return parser
+
+
+def _add_export_commands(commands) -> None:
+    export = commands.add_parser("export", help="write quiz banks for Moodle (GIFT, Moodle XML) or other LMSs (QTI 2.1)")
+    formats = export.add_subparsers(required=True, metavar="FORMAT")
+    helps = {
+        "gift": "Moodle GIFT text, one .gift.txt file per quiz bank",
+        "moodle-xml": "Moodle XML, one .moodle.xml file per quiz bank",
+        "qti": "an IMS QTI 2.1 content package, one .qti.zip per quiz bank (Canvas, Blackboard, Brightspace)",
+    }
+    for kind, text in helps.items():
+        command = formats.add_parser(kind, help=text)
+        command.add_argument("quiz", nargs="?", help="the id of one quiz bank (or --all)")
+        command.add_argument("--all", action="store_true", help="every quiz bank")
+        command.add_argument("out", type=Path, help="the folder to write into")
+        if kind != "qti":
+            command.add_argument("--moodle", default="4.5", metavar="VERSION", help="the Moodle version that imports the file (default: %(default)s); before 4.4 ordering questions become matching questions")
+            command.add_argument("--ordering", choices=ORDERING_CHOICES, default="auto", help="auto: by --moodle; native: qtype_ordering (for older Moodle with the plugin); matching: always as matching")
+        command.set_defaults(handler=_export, kind=kind)
 
 
 def _default_format() -> str:
@@ -172,6 +195,32 @@ def _schedule(args: argparse.Namespace, settings: Settings) -> int:
     language = current_language()
     schedule = schedule_for(training, project.catalog, session_titles(language))
     print(schedule_text(training, schedule, language, training_strings(language)["break"]))
+    return 0
+
+
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    if args.all == bool(args.quiz):
+        print(f"berdaya: {message('export_name_quiz')}", file=sys.stderr)
+        return 2
+    try:
+        target = MoodleTarget(parse_version(getattr(args, "moodle", "4.5")), getattr(args, "ordering", "auto"))
+    except ValueError:
+        print(f"berdaya: {message('export_bad_moodle_version', version=args.moodle)}", file=sys.stderr)
+        return 2
+    try:
+        catalog = load_catalog(settings.sources)
+    except ContentErrors as problems:
+        print(problems.render(), file=sys.stderr)
+        return 1
+    try:
+        result = export(catalog, args.kind, None if args.all else [args.quiz], target, settings.language)
+    except UnknownQuiz as problem:
+        print(f"berdaya: {problem}", file=sys.stderr)
+        return 1
+    for warning in result.warnings:
+        print(message("export_warning", text=warning), file=sys.stderr)
+    write_files(args.out, result.files)
+    print(message("export_wrote", count=len(result.files), folder=args.out))
     return 0
 
 
