@@ -12,7 +12,7 @@ from pathlib import Path
 from .site.assets_files import SERVICE_WORKER, asset_sources, service_worker
 from .content.catalog import load_catalog
 from .content.errors import ContentErrors
-from .content.messages import current_language, message
+from .content.messages import LANGUAGES, current_language, message, use_language
 from .project import load_project
 from .training.locale import session_titles, training_strings
 from .training.plan import schedule_for
@@ -28,35 +28,55 @@ from .export.output import write_files
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    config = Path(args.config)
-    if not config.is_file():
-        print(f"berdaya: cannot find {config}; run this in your site folder or pass --config", file=sys.stderr)
+    # The language comes first, so that even --help speaks it.
+    settings = _choose_language(argv)
+    args = _parser().parse_args(argv)
+    if settings is None:
+        print(message("cli_no_config", config=args.config), file=sys.stderr)
         return 2
-    settings = read_settings(config)
     return args.handler(args, settings)
 
 
+def _choose_language(argv: list[str] | None) -> Settings | None:
+    """--lang, BERDAYA_LANG or the site's theme.language; the site's settings if found."""
+    early = argparse.ArgumentParser(add_help=False)
+    _common_options(early)
+    known, _ = early.parse_known_args(argv)
+    config = Path(known.config)
+    settings = read_settings(config) if config.is_file() else None
+    use_language(settings.language if settings else None, known.lang)
+    return settings
+
+
+def _common_options(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """--config and --lang, before or after the command (``berdaya validate --lang en``)."""
+    parser.add_argument("--config", "-f", default="mkdocs.yml" if default is None else default, help=message("cli_help_config"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=default, help=message("cli_help_lang"))
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="berdaya", description="Check and generate a Berdaya learning site from YAML modules and quiz banks.")
-    parser.add_argument("--config", "-f", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
+    parser = argparse.ArgumentParser(prog="berdaya", description=message("cli_help_description"))
+    _common_options(parser)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    validate = commands.add_parser("validate", help="check every module and quiz bank; report all problems")
-    validate.add_argument("--format", choices=("text", "github"), default=_default_format(), help="text for people, github for GitHub Actions annotations (default: github under GitHub Actions, else text)")
+    validate = commands.add_parser("validate", help=message("cli_help_validate"))
+    _common_options(validate, argparse.SUPPRESS)
+    validate.add_argument("--format", choices=("text", "github"), default=_default_format(), help=message("cli_help_format"))
     validate.set_defaults(handler=_validate)
 
-    generate = commands.add_parser("generate", help="write the generated Markdown pages and widget assets to a folder")
+    generate = commands.add_parser("generate", help=message("cli_help_generate"))
+    _common_options(generate, argparse.SUPPRESS)
     generate.add_argument("directory", type=Path)
     generate.set_defaults(handler=_generate)
 
-    new = commands.add_parser("new", help="start a new module and its quiz bank (berdaya new ID), or a training (berdaya new training ID), from a commented template")
+    new = commands.add_parser("new", help=message("cli_help_new"))
+    _common_options(new, argparse.SUPPRESS)
     new.add_argument("words", nargs="+", metavar="[training] ID")
     new.set_defaults(handler=_new)
 
     add_needs_commands(commands)
-    schedule = commands.add_parser("schedule", help="print a training's schedule, day by day")
+    schedule = commands.add_parser("schedule", help=message("cli_help_schedule"))
+    _common_options(schedule, argparse.SUPPRESS)
     schedule.add_argument("training_id")
     schedule.set_defaults(handler=_schedule)
     _add_export_commands(commands)
@@ -107,10 +127,10 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     pages = render_site(catalog, settings.page_options)
     if _is_foreign(args.directory):
-        print(f"berdaya: {args.directory} exists and was not made by 'berdaya generate'; choose an empty or new folder", file=sys.stderr)
+        print(message("cli_generate_foreign_folder", folder=args.directory), file=sys.stderr)
         return 2
     _write_all(args.directory, pages, asset_sources())
-    print(f"wrote {len(pages)} pages and {len(asset_sources())} assets to {args.directory}")
+    print(message("cli_generate_done", pages=len(pages), assets=len(asset_sources()), folder=args.directory))
     return 0
 
 
@@ -152,15 +172,15 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
     if len(args.words) == 2 and args.words[0] == "module":
         args.words = args.words[1:]
     if len(args.words) != 1:
-        print("berdaya: use 'berdaya new ID' for a module or 'berdaya new training ID' for a training", file=sys.stderr)
+        print(message("cli_new_usage"), file=sys.stderr)
         return 2
     try:
         written = write_module_stub(settings.sources, args.words[0])
     except ValueError as problem:
-        print(f"berdaya: {problem}", file=sys.stderr)
+        print(message("cli_problem", problem=problem), file=sys.stderr)
         return 1
     for path in written:
-        print(f"created {settings.sources.display(path)}")
+        print(message("cli_new_created", file=settings.sources.display(path)))
     return 0
 
 
@@ -172,7 +192,7 @@ def _new_training(training_id: str, settings: Settings) -> int:
     try:
         written = write_training_stub(settings.sources, training_id, module_ids)
     except ValueError as problem:
-        print(f"berdaya: {problem}", file=sys.stderr)
+        print(message("cli_problem", problem=problem), file=sys.stderr)
         return 1
     print(message("training_new_written", file=settings.sources.display(written)))
     return 0
@@ -188,9 +208,11 @@ def _schedule(args: argparse.Namespace, settings: Settings) -> int:
     if training is None:
         known = ", ".join(item.id for item in project.training_items)
         if not known:
-            print(f"berdaya: {message('training_none', folder=settings.curricula_dir)}", file=sys.stderr)
+            print(message("cli_problem", problem=message("training_none", folder=settings.curricula_dir)), file=sys.stderr)
         else:
-            print(f"berdaya: {message('training_unknown', id=args.training_id)}\n    hint: {message('training_unknown_hint', ids=known)}", file=sys.stderr)
+            problem = message("training_unknown", id=args.training_id)
+            hint = f"{message('content_hint_label')}: {message('training_unknown_hint', ids=known)}"
+            print(message("cli_problem", problem=problem) + "\n    " + hint, file=sys.stderr)
         return 1
     language = current_language()
     schedule = schedule_for(training, project.catalog, session_titles(language))

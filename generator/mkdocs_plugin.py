@@ -28,6 +28,7 @@ from .site.assets_files import SERVICE_WORKER, asset_sources, offline_shim_path,
 from .content.catalog import YAML_SUFFIXES, Catalog
 from .project import Project, load_project
 from .content.errors import ContentErrors
+from .content.messages import message, use_language
 from .site.locale import page_strings
 from .site.pages import render_site
 from .settings import DEFAULT_CURRICULA_DIR, DEFAULT_MODULES_DIR, DEFAULT_QUIZZES_DIR, Settings
@@ -51,6 +52,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
     @event_priority(100)  # before Material's offline plugin, which would add a CDN script
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = self._settings(config)
+        use_language(self.settings.language)  # or BERDAYA_LANG when set
         if _offline_enabled(config):
             polyfills = config.extra.setdefault("polyfills", [])
             if offline_shim_path() not in polyfills:
@@ -82,7 +84,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
             self.project = load_project(self.settings.sources)
             self.catalog = self.project.catalog
         except ContentErrors as problems:
-            raise PluginError("Berdaya found problems in the content:\n" + problems.render()) from None
+            raise PluginError(message("site_build_problems") + "\n" + problems.render()) from None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         modules_dir = (self.settings.root / self.settings.modules_dir).resolve()
@@ -143,7 +145,7 @@ def _replace(files: Files, generated: list[File]) -> None:
     existing = {file.src_uri: file for file in files}
     for file in generated:
         if file.src_uri in existing:
-            log.warning("berdaya: the generated %s replaces a file of the same name in docs/", file.src_uri)
+            log.warning(message("site_generated_replaces_file", file=file.src_uri))
             files.remove(existing[file.src_uri])
         files.append(file)
 

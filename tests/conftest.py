@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.content import messages
+
 TESTS = Path(__file__).parent
 FIXTURE_SITE = TESTS / "fixtures" / "sample-project"
 PROJECT = TESTS.parent
@@ -27,3 +29,13 @@ def site_copy(tmp_path: Path) -> Path:
     target = tmp_path / "site"
     shutil.copytree(FIXTURE_SITE, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def messages_in_english(monkeypatch):
+    """Tests compare message texts in English unless they choose another
+    language (``with messages.language("id"):``, or removing BERDAYA_LANG
+    before running a door, which then speaks the site's language)."""
+    monkeypatch.setenv(messages.ENVIRONMENT_VARIABLE, "en")
+    with messages.language("en"):
+        yield

@@ -8,7 +8,6 @@ raises ContentErrors carrying every problem found in the run.
 
 from __future__ import annotations
 
-import difflib
 import gc
 from collections import Counter
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
-from .load import Loaded, load_file
+from .load import Loaded, did_you_mean, load_file
 from .messages import message
 from .model import RESERVED_ANCHORS, Competency, CompetencyFramework, Module, QuizBank
 
@@ -107,7 +106,7 @@ def load_catalog(sources: Sources) -> Catalog:
         quizzes = _load_all(sources, sources.quizzes_dir, QuizBank, errors)
         framework = _load_framework(sources, errors)
     errors += _check_file_names(modules) + _check_file_names(quizzes)
-    errors += _check_unique_ids(modules, "module") + _check_unique_ids(quizzes, "quiz bank")
+    errors += _check_unique_ids(modules, "content_module_id_taken") + _check_unique_ids(quizzes, "content_quiz_id_taken")
     # A module whose file has problems still exists: don't report references
     # to it as broken, that would only bury the real problem.
     unreadable = {path.stem for path in _yaml_files(sources.modules_dir)} - {entry.item.id for entry in modules}
@@ -196,18 +195,18 @@ def _check_file_names(entries: list[Loaded]) -> list[ContentError]:
     for entry in entries:
         stem = Path(entry.document.file).stem
         if entry.item.id != stem:
-            errors.append(entry.document.error(("id",), f"the id {entry.item.id!r} must equal the file name {stem!r}", f"rename the file to '{entry.item.id}.yml' or set 'id: {stem}'"))
+            errors.append(entry.document.error(("id",), message("content_id_differs_from_file_name", id=entry.item.id, stem=stem), message("content_id_differs_from_file_name_hint", id=entry.item.id, stem=stem)))
     return errors
 
 
-def _check_unique_ids(entries: list[Loaded], what: str) -> list[ContentError]:
+def _check_unique_ids(entries: list[Loaded], key: str) -> list[ContentError]:
     """Two files with one id (dasar.yml and dasar.yaml) would make one page twice."""
     first: dict[str, Loaded] = {}
     errors = []
     for entry in entries:
         earlier = first.setdefault(entry.item.id, entry)
         if earlier is not entry:
-            errors.append(entry.document.error(("id",), f"the {what} id {entry.item.id!r} is already used by {earlier.document.file}", "every file needs its own id; delete or rename one of the two files"))
+            errors.append(entry.document.error(("id",), message(key, id=entry.item.id, file=earlier.document.file), message("content_id_taken_hint")))
     return errors
 
 
@@ -219,10 +218,10 @@ def _check_module(entry: Loaded[Module]) -> list[ContentError]:
         errors += _duplicates(document, field, key, values)
     for index, section in enumerate(module.sections):
         if section.id in RESERVED_ANCHORS:
-            errors.append(document.error(("sections", index, "id"), f"the section id {section.id!r} is reserved for the module page itself", f"choose another id; reserved: {', '.join(RESERVED_ANCHORS)}"))
+            errors.append(document.error(("sections", index, "id"), message("content_reserved_section_id", id=section.id), message("content_reserved_section_id_hint", reserved=", ".join(RESERVED_ANCHORS))))
     if module.id in module.prerequisites:
         index = module.prerequisites.index(module.id)
-        errors.append(document.error(("prerequisites", index), "a module cannot be its own prerequisite"))
+        errors.append(document.error(("prerequisites", index), message("content_own_prerequisite")))
     return errors
 
 
@@ -233,7 +232,7 @@ def _duplicates(document, field: str, key: str, values: list[str]) -> list[Conte
     for index, value in enumerate(values):
         folded = value.casefold()
         if counts[folded] > 1 and folded in seen:
-            errors.append(document.error((field, index, key), f"the {key} {value!r} is used twice in {field}", f"each {key} in {field} must be unique"))
+            errors.append(document.error((field, index, key), message("content_used_twice", key=key, value=value, field=field), message("content_used_twice_hint", key=key, field=field)))
         seen.add(folded)
     return errors
 
@@ -245,7 +244,7 @@ def _check_prerequisites(modules: list[Loaded[Module]], unreadable: set[str]) ->
     for entry in modules:
         for index, prerequisite in enumerate(entry.item.prerequisites):
             if prerequisite not in existing:
-                errors.append(entry.document.error(("prerequisites", index), f"there is no module {prerequisite!r}", _closest(prerequisite, known, "module ids")))
+                errors.append(entry.document.error(("prerequisites", index), message("content_no_such_module", id=prerequisite), _closest(prerequisite, known, "content_known_modules_hint")))
     errors += _check_cycles(modules, known)
     return errors
 
@@ -262,7 +261,7 @@ def _check_cycles(modules: list[Loaded[Module]], known: set[str]) -> list[Conten
             first = by_id[cycle[0]]
             index = first.item.prerequisites.index(cycle[1])
             chain = " -> ".join([*cycle, cycle[0]])
-            errors.append(first.document.error(("prerequisites", index), f"prerequisites form a cycle: {chain}", "remove one prerequisite so the modules can be studied in some order"))
+            errors.append(first.document.error(("prerequisites", index), message("content_prerequisite_cycle", chain=chain), message("content_prerequisite_cycle_hint")))
     return errors
 
 
@@ -286,21 +285,20 @@ def _check_quiz(entry: Loaded[QuizBank], modules: dict[str, Module]) -> list[Con
     errors = _duplicates(document, "questions", "id", [question.id for question in quiz.questions])
     module = modules.get(quiz.module)
     if module is None:
-        return errors + [document.error(("module",), f"there is no module {quiz.module!r}", _closest(quiz.module, set(modules), "module ids"))]
+        return errors + [document.error(("module",), message("content_no_such_module", id=quiz.module), _closest(quiz.module, set(modules), "content_known_modules_hint"))]
     objectives = {objective.id for objective in module.objectives}
     sections = {section.id for section in module.sections}
     for index, question in enumerate(quiz.questions):
         if question.objective not in objectives:
-            errors.append(document.error(("questions", index, "objective"), f"module {module.id!r} has no objective {question.objective!r}", _closest(question.objective, objectives, "objective ids")))
+            errors.append(document.error(("questions", index, "objective"), message("content_no_such_objective", module=module.id, id=question.objective), _closest(question.objective, objectives, "content_known_objectives_hint")))
         if question.section not in sections:
-            errors.append(document.error(("questions", index, "section"), f"module {module.id!r} has no section {question.section!r}", _closest(question.section, sections, "section ids")))
+            errors.append(document.error(("questions", index, "section"), message("content_no_such_section", module=module.id, id=question.section), _closest(question.section, sections, "content_known_sections_hint")))
     return errors
 
 
-def _closest(value: str, options: set[str], what: str) -> str:
-    close = difflib.get_close_matches(value, sorted(options), n=1)
-    if close:
-        return f"did you mean {close[0]!r}?"
-    if options:
-        return f"known {what}: {', '.join(sorted(options))}"
-    return ""
+def _closest(value: str, options: set[str], known_key: str) -> str:
+    """'did you mean ...?' when one is close, else the list of what exists."""
+    suggestion = did_you_mean(value, sorted(options))
+    if suggestion or not options:
+        return suggestion
+    return message(known_key, ids=", ".join(sorted(options)))

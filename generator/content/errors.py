@@ -1,13 +1,16 @@
 """Content problems and the ways they are shown to trainers.
 
 A ContentError is never a crash: it is a finding about a file the trainer
-wrote. Findings are collected, sorted and printed together, either for a
+wrote. Its ``message`` and ``hint`` are already worded in the run's
+language: build them with ``messages.message(key, ...)``. Findings are collected, sorted and printed together, either for a
 terminal (``file:line:col: where: what``) or as GitHub Actions annotations.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from .messages import message
 
 
 @dataclass(frozen=True, order=True)
@@ -22,15 +25,15 @@ class ContentError:
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}:{self.column}"
         text = f"{location}: {self.where}: {self.message}" if self.where else f"{location}: {self.message}"
-        return f"{text}\n    hint: {self.hint}" if self.hint else text
+        return f"{text}\n    {message('content_hint_label')}: {self.hint}" if self.hint else text
 
     def as_github_annotation(self) -> str:
-        message = f"{self.where}: {self.message}" if self.where else self.message
+        text = f"{self.where}: {self.message}" if self.where else self.message
         if self.hint:
-            message += f" (hint: {self.hint})"
+            text += f" ({message('content_hint_label')}: {self.hint})"
         return (
             f"::error file={_escape_property(self.file)},line={self.line},col={self.column},"
-            f"title=Berdaya content::{_escape_data(message)}"
+            f"title={_escape_property(message('content_annotation_title'))}::{_escape_data(text)}"
         )
 
 
@@ -44,14 +47,12 @@ class ContentErrors(Exception):
         super().__init__(self.summary())
 
     def summary(self) -> str:
-        count = len(self.errors)
-        problems = "problem" if count == 1 else "problems"
+        count, files = len(self.errors), self.files_with_errors
         if self.files_checked:
-            return (
-                f"{count} {problems} in {self.files_with_errors} of "
-                f"{self.files_checked} content files"
-            )
-        return f"{count} {problems} in {self.files_with_errors} content files"
+            key = "content_summary_one" if count == 1 else "content_summary_many"
+            return message(key, count=count, files=files, checked=self.files_checked)
+        key = "content_summary_one_unchecked" if count == 1 else "content_summary_many_unchecked"
+        return message(key, count=count, files=files)
 
     def render(self, style: str = "text") -> str:
         if style == "github":
@@ -61,13 +62,25 @@ class ContentErrors(Exception):
         return "\n".join([*lines, self.summary()])
 
 
-def split_hint(message: str) -> tuple[str, str]:
-    """Model validators put hints in ``[hint: ...]``; split them off."""
+def split_hint(text: str) -> tuple[str, str]:
+    """The older way for a validator to give a hint, ``message [hint: ...]``; prefer Finding."""
     marker = " [hint: "
-    if marker in message and message.endswith("]"):
-        text, hint = message.rsplit(marker, 1)
+    if marker in text and text.endswith("]"):
+        text, hint = text.rsplit(marker, 1)
         return text, hint[:-1]
-    return message, ""
+    return text, ""
+
+
+class Finding(ValueError):
+    """Raised by a model validator: the message and hint, already worded.
+
+    Pydantic wraps it in its ValidationError; load.py takes both texts back
+    out and places them at the value's line and column."""
+
+    def __init__(self, text: str, hint: str = ""):
+        self.text = text
+        self.hint = hint
+        super().__init__(text)
 
 
 # GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions

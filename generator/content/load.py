@@ -18,12 +18,11 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import model
-from .errors import ContentError, split_hint
+from .errors import ContentError, Finding, split_hint
+from .messages import message
 from .yamlsource import Path, YamlDocument, YamlProblem, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
-
-_ID_HINT = "use lowercase letters, digits and single hyphens, for example 'strategi-mikro'"
 
 
 @dataclass
@@ -38,7 +37,7 @@ def load_file(path: FilePath, display_name: str, model_class: type[M], as_writte
     try:
         raw = path.read_bytes()
     except OSError as problem:
-        return None, [ContentError(display_name, 1, 1, "", f"cannot read the file: {problem.strerror}")]
+        return None, [ContentError(display_name, 1, 1, "", message("content_cannot_read_file", reason=problem.strerror))]
     return load_bytes(raw, display_name, model_class, as_written)
 
 
@@ -72,19 +71,19 @@ def _restore_written(document: YamlDocument, names: frozenset[str]) -> None:
             parent[path[-1]] = text
 
 
-# Fields that give away the other kind of file, and where that kind belongs.
+# Fields that give away the other kind of file, the message, and where that kind belongs.
 _OTHER_KIND = {
-    "Module": (("module", "questions"), "a quiz bank", "quizzes"),
-    "QuizBank": (("sections", "objectives"), "a module", "docs/modules"),
+    "Module": (("module", "questions"), "content_looks_like_quiz_bank", "quizzes"),
+    "QuizBank": (("sections", "objectives"), "content_looks_like_module", "docs/modules"),
 }
 
 
 def _misplaced(document: YamlDocument, model_class: type) -> ContentError | None:
     """A quiz bank in the modules folder (or the reverse) is one mistake, not nine."""
-    fields, kind, folder = _OTHER_KIND.get(model_class.__name__, ((), "", ""))
+    fields, key, folder = _OTHER_KIND.get(model_class.__name__, ((), "", ""))
     if fields and all(name in document.data for name in fields):
-        present = " and ".join(repr(name) for name in fields)
-        return document.error((), f"this looks like {kind} (it has {present}), but it is in the wrong folder", f"move it to the {folder} folder")
+        present = message("content_and").join(repr(name) for name in fields)
+        return document.error((), message(key, fields=present), message("content_move_to_folder_hint", folder=folder))
     return None
 
 
@@ -94,13 +93,13 @@ def _translate(error: dict[str, Any], document: YamlDocument, model_class: type 
     value = error.get("input")
     if kind == "missing":
         parent, name = path[:-1], path[-1]
-        return document.error(parent, f"the required field {name!r} is missing", _field_hint(name))
+        return document.error(parent, message("content_required_field_missing", name=name), _field_hint(name))
     if kind == "extra_forbidden":
-        return document.error(path, f"unknown field {path[-1]!r}", _suggest_field(str(path[-1]), model_class))
+        return document.error(path, message("content_unknown_field", name=path[-1]), _suggest_field(str(path[-1]), model_class))
     if kind.startswith("union_tag") and (*path, "type") in document.positions:
         path = (*path, "type")
-    message, hint = _describe(kind, error, _as_written(value, path, document))
-    return document.error(path, message, hint)
+    text, hint = _describe(kind, error, _as_written(value, path, document))
+    return document.error(path, text, hint)
 
 
 class _Written(str):
@@ -128,57 +127,63 @@ def _data_path(loc: tuple[Any, ...], document: YamlDocument) -> Path:
 def _describe(kind: str, error: dict[str, Any], value: Any) -> tuple[str, str]:
     context = error.get("ctx") or {}
     if kind == "string_type":
-        hint = "put the value in quotes so YAML reads it as text" if isinstance(value, (bool, int, float, _Written)) else ""
-        return f"expected text, found {_show(value)}", hint
+        hint = message("content_quote_as_text_hint") if isinstance(value, (bool, int, float, _Written)) else ""
+        return message("content_expected_text", found=_show(value)), hint
     if kind == "string_too_short":
-        return "must not be empty", ""
+        return message("content_must_not_be_empty"), ""
     if kind == "string_pattern_mismatch" and "https?" in str(context.get("pattern", "")):
-        return f"{_show(value)} is not a web address", "write the full address starting with https:// (no spaces, quotes or < >)"
+        return message("content_not_a_web_address", value=_show(value)), message("content_not_a_web_address_hint")
     if kind == "string_pattern_mismatch":
-        return f"{_show(value)} is not a valid id", _ID_HINT
+        return message("content_not_a_valid_id", value=_show(value)), message("content_id_hint")
     if kind == "literal_error":
         allowed = _allowed_from(context.get("expected", ""))
-        close = difflib.get_close_matches(str(value), allowed, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else ""
-        return f"{_show(value)} is not one of: {', '.join(allowed)}", hint
+        return message("content_not_one_of", value=_show(value), allowed=", ".join(allowed)), did_you_mean(str(value), allowed)
     if kind == "union_tag_invalid":
         allowed = list(model.QUESTION_TYPES)
-        close = difflib.get_close_matches(str(context.get("tag", "")), allowed, n=1)
-        return f"unknown question type {context.get('tag')!r}; use one of: {', '.join(allowed)}", (f"did you mean {close[0]!r}?" if close else "")
+        tag = context.get("tag")
+        return message("content_unknown_question_type", tag=tag, allowed=", ".join(allowed)), did_you_mean(str(tag or ""), allowed)
     if kind == "union_tag_not_found":
-        return "the field 'type' is missing", f"add 'type:' with one of: {', '.join(model.QUESTION_TYPES)}"
+        return message("content_question_type_missing"), message("content_question_type_missing_hint", allowed=", ".join(model.QUESTION_TYPES))
     if kind == "too_short":
         need = context.get("min_length", 1)
-        return f"needs at least {need} {'item' if need == 1 else 'items'}", ""
-    if kind in ("list_type",):
-        return f"expected a list, found {_show(value)}", "write each item on its own line starting with '- '"
+        return (message("content_needs_one_item") if need == 1 else message("content_needs_items", count=need)), ""
+    if kind == "list_type":
+        return message("content_expected_list", found=_show(value)), message("content_expected_list_hint")
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"expected a mapping of fields, found {_show(value)}", "write fields as 'name: value' lines, indented under this one"
+        return message("content_expected_mapping", found=_show(value)), message("content_expected_mapping_hint")
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"expected a whole number, found {_show(value)}", ""
+        return message("content_expected_whole_number", found=_show(value)), ""
     if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false, found {_show(value)}", ""
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        return _bound_message(kind, context, value), ""
-    if kind == "value_error":
-        return split_hint(str(context.get("error", error["msg"])))
-    return error["msg"][:1].lower() + error["msg"][1:], ""
+        return message("content_expected_true_false", found=_show(value)), ""
+    if kind in _BOUNDS:
+        key, limit = _BOUNDS[kind]
+        return message(key, limit=context.get(limit), found=_show(value)), ""
+    if kind == "value_error" and isinstance(context.get("error"), Finding):
+        return context["error"].text, context["error"].hint
+    if kind == "value_error" and context.get("error") is not None:
+        return split_hint(str(context["error"]))  # a validator's own words, from the catalog
+    # A check without wording of its own: pydantic's English, marked as such.
+    return message("content_value_not_accepted", detail=error["msg"]), ""
 
 
-def _bound_message(kind: str, context: dict[str, Any], value: Any) -> str:
-    words = {
-        "greater_than": ("greater than", "gt"),
-        "greater_than_equal": ("at least", "ge"),
-        "less_than": ("less than", "lt"),
-        "less_than_equal": ("at most", "le"),
-    }
-    word, key = words[kind]
-    return f"must be {word} {context.get(key)}, found {_show(value)}"
+# pydantic's bound checks: the message and the name of the limit in its context.
+_BOUNDS = {
+    "greater_than": ("content_must_be_greater_than", "gt"),
+    "greater_than_equal": ("content_must_be_at_least", "ge"),
+    "less_than": ("content_must_be_less_than", "lt"),
+    "less_than_equal": ("content_must_be_at_most", "le"),
+}
+
+
+def did_you_mean(value: str, options: list[str]) -> str:
+    """'did you mean ...?' with the closest option, or nothing."""
+    close = difflib.get_close_matches(value, options, n=1)
+    return message("content_did_you_mean_hint", value=close[0]) if close else ""
 
 
 def _written_kind(value: str) -> str:
     if re.match(r"^\d{4}-\d\d?-\d\d?", value):
-        return f"the date {value}"
+        return message("content_show_date", value=value)
     return value
 
 
@@ -189,7 +194,7 @@ def _allowed_from(expected: str) -> list[str]:
 
 def _show(value: Any) -> str:
     if value is None:
-        return "nothing (an empty value)"
+        return message("content_show_nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, _Written):
@@ -197,9 +202,9 @@ def _show(value: Any) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, dict):
-        return "a mapping"
+        return message("content_show_mapping")
     if isinstance(value, list):
-        return "a list"
+        return message("content_show_list")
     text = str(value)
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
@@ -218,19 +223,23 @@ def _all_field_names(model_class: type = BaseModel) -> set[str]:
 def _suggest_field(name: str, model_class: type = BaseModel) -> str:
     known = _all_field_names(model_class)
     if name in known:
-        return f"{name!r} is a field of another part of the format: check the indentation, or whether this file is in the right folder"
+        return message("content_field_of_other_part_hint", name=name)
     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
     if close:
-        return f"did you mean {close[0]!r}?"
-    return "check the spelling against the field reference in README.md"
+        return message("content_did_you_mean_hint", value=close[0])
+    return message("content_check_spelling_hint")
 
 
 def _field_hint(name: Any) -> str:
-    hints = {
-        "id": "every module, quiz bank, objective, section, activity and question needs an id",
-        "explanation": "say why the right answer is right; trainees see it after checking",
-        "section": "name the module section to review when this question is missed",
-        "objective": "name the module objective this question assesses",
-        "type": f"one of: {', '.join(model.QUESTION_TYPES)}",
-    }
-    return hints.get(str(name), "")
+    name = str(name)
+    if name == "id":
+        return message("content_required_id_hint")
+    if name == "explanation":
+        return message("content_required_explanation_hint")
+    if name == "section":
+        return message("content_required_section_hint")
+    if name == "objective":
+        return message("content_required_objective_hint")
+    if name == "type":
+        return message("content_required_type_hint", allowed=", ".join(model.QUESTION_TYPES))
+    return ""

@@ -8,8 +8,11 @@ key and filled with ``str.format`` fields. Code never spells a message
 itself, so a translation can't be forgotten (a test checks every entry has
 both languages and every key used in the code exists).
 
-The language is chosen once per run by the door (the site's
-``theme.language``, ``--lang`` or ``BERDAYA_LANG``) with ``use_language``.
+The language is chosen once per run by the door with ``use_language``:
+``--lang`` (command line) wins over the ``BERDAYA_LANG`` environment
+variable, which wins over the site's ``theme.language``; without any of
+them messages are in Indonesian. A ``ContentError`` holds its texts already
+worded, so choose the language before loading.
 """
 
 from __future__ import annotations
@@ -23,14 +26,22 @@ from typing import Any, Iterator
 import yaml
 
 LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"  # Indonesian first, like the site
+FALLBACK_LANGUAGE = "en"  # a site in another language gets English messages
 ENVIRONMENT_VARIABLE = "BERDAYA_LANG"
-_state = {"language": "en"}
+_state = {"language": DEFAULT_LANGUAGE}
 
 
-def use_language(code: str | None) -> str:
-    """Set the language of every later message; unknown codes fall back to English."""
-    chosen = (os.environ.get(ENVIRONMENT_VARIABLE) or code or "en").split("-")[0].lower()
-    _state["language"] = chosen if chosen in LANGUAGES else "en"
+def choose_language(site_language: str | None, override: str | None = None) -> str:
+    """The language of a run: ``--lang``, else ``BERDAYA_LANG``, else the site's ``theme.language``."""
+    chosen = override or os.environ.get(ENVIRONMENT_VARIABLE) or site_language or DEFAULT_LANGUAGE
+    code = chosen.replace("_", "-").split("-")[0].strip().lower()
+    return code if code in LANGUAGES else FALLBACK_LANGUAGE
+
+
+def use_language(site_language: str | None, override: str | None = None) -> str:
+    """Set the language of every later message (see ``choose_language``); returns it."""
+    _state["language"] = choose_language(site_language, override)
     return _state["language"]
 
 
@@ -49,10 +60,19 @@ def language(code: str) -> Iterator[None]:
         _state["language"] = before
 
 
-def message(key: str, **values: Any) -> str:
-    """The text of message ``key`` in the current language, fields filled in."""
+def message(key: str, /, **values: Any) -> str:
+    """The text of message ``key`` in the current language, fields filled in.
+
+    Keys are always written out in full at the call (never built from parts),
+    so the catalog test can find every key the code uses."""
     entry = catalog()[key]
     return entry[_state["language"]].format(**values)
+
+
+def number(value: int) -> str:
+    """A whole number grouped as the language writes it: 1,000,000 or 1.000.000."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", ".") if _state["language"] == "id" else grouped
 
 
 @lru_cache(maxsize=None)

@@ -17,6 +17,9 @@ from pydantic import (
     field_validator,
 )
 
+from .errors import Finding
+from .messages import message
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
@@ -159,10 +162,7 @@ class SingleQuestion(QuestionBase):
     def _exactly_one_correct(cls, choices: list[Choice]) -> list[Choice]:
         count = sum(choice.correct for choice in choices)
         if count != 1:
-            raise ValueError(
-                f"a 'single' question needs exactly one choice with 'correct: true', found {count}"
-                " [hint: use type 'multiple' when several choices are right]"
-            )
+            raise Finding(message("content_single_needs_one_correct", count=count), message("content_single_needs_one_correct_hint"))
         return choices
 
 
@@ -174,9 +174,7 @@ class MultipleQuestion(QuestionBase):
     @classmethod
     def _at_least_one_correct(cls, choices: list[Choice]) -> list[Choice]:
         if not any(choice.correct for choice in choices):
-            raise ValueError(
-                "no choice is marked correct [hint: add 'correct: true' to every right choice]"
-            )
+            raise Finding(message("content_no_correct_choice"), message("content_no_correct_choice_hint"))
         return choices
 
 
@@ -194,7 +192,7 @@ class OrderingQuestion(QuestionBase):
     @field_validator("items")
     @classmethod
     def _items_distinct(cls, items: list[str]) -> list[str]:
-        _reject_repeats(items, "item")
+        _reject_repeats(items, "content_repeated_item", "content_repeated_item_hint")
         return items
 
 
@@ -205,8 +203,8 @@ class MatchingQuestion(QuestionBase):
     @field_validator("pairs")
     @classmethod
     def _sides_distinct(cls, pairs: list[MatchPair]) -> list[MatchPair]:
-        _reject_repeats([pair.left for pair in pairs], "left side")
-        _reject_repeats([pair.right for pair in pairs], "right side")
+        _reject_repeats([pair.left for pair in pairs], "content_repeated_left", "content_repeated_left_hint")
+        _reject_repeats([pair.right for pair in pairs], "content_repeated_right", "content_repeated_right_hint")
         return pairs
 
 
@@ -227,12 +225,10 @@ class QuizBank(Strict):
     questions: list[Question] = Field(min_length=1)
 
 
-def _reject_repeats(values: list[str], what: str) -> None:
+def _reject_repeats(values: list[str], key: str, hint_key: str) -> None:
     seen: set[str] = set()
     for value in values:
-        key = value.casefold()
-        if key in seen:
-            raise ValueError(
-                f"the {what} {value!r} appears twice [hint: every {what} must be different]"
-            )
-        seen.add(key)
+        folded = value.casefold()
+        if folded in seen:
+            raise Finding(message(key, value=value), message(hint_key))
+        seen.add(folded)

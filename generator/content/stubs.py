@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 
 from .catalog import Sources
+from .messages import message
 from .model import SLUG_PATTERN
 
 _TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("generator.content", "starters"), keep_trailing_newline=True)
@@ -15,14 +16,14 @@ _TEMPLATES = jinja2.Environment(loader=jinja2.PackageLoader("generator.content",
 
 def write_module_stub(sources: Sources, module_id: str) -> list[Path]:
     if not re.match(SLUG_PATTERN, module_id):
-        raise ValueError(f"{module_id!r} is not a valid id: use lowercase letters, digits and single hyphens, for example 'strategi-mikro'")
+        raise ValueError(f"{message('content_new_invalid_id', id=module_id)}: {message('content_id_hint')}")
     targets = {
         sources.modules_dir / f"{module_id}.yml": "new_module.yml.j2",
         sources.quizzes_dir / f"{module_id}.yml": "new_quiz.yml.j2",
     }
     existing = [sources.display(path) for path in targets if path.exists()]
     if existing:
-        raise ValueError(f"{', '.join(existing)} already exists; nothing was written")
+        raise ValueError(message("content_new_exists", files=", ".join(existing)))
     for path, template in targets.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_TEMPLATES.get_template(template).render(id=module_id), encoding="utf-8")

@@ -18,6 +18,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import ContentError
+from .messages import message, number
+from .syntax import syntax_error
 
 Path = tuple[Any, ...]
 
@@ -38,22 +40,6 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 
-# Hints for the YAML mistakes people make most when editing by hand.
-_SYNTAX_HINTS = (
-    ("cannot start any token", "YAML indentation must use spaces, not tabs"),
-    ("mapping values are not allowed", "check the indentation of this line; if it is not a new field, text containing ': ' must be put in quotes, or written as a block with '|'"),
-    ("expected <block end>", "check the indentation: items of one list or mapping must line up"),
-    ("expected ',' or ']'", "a quote or bracket is opened but never closed"),
-    ("expected ',' or '}'", "a quote or bracket is opened but never closed"),
-    ("expected a single document", "a file holds one module or quiz bank; remove the second '---' and what follows, or move it to its own file"),
-    ("could not find expected ':'", "check the indentation of this line and the one above it"),
-    ("did not find expected key", "check the indentation: items of one list or mapping must line up"),
-    ("did not find expected '-' indicator", "check the indentation: list items must line up"),
-    ("found undefined alias", "an alias (*name) needs a matching anchor (&name) earlier in the file"),
-    ("found unexpected end of stream", "a quote or bracket is opened but never closed"),
-)
-
-
 @dataclass
 class YamlDocument:
     file: str
@@ -68,9 +54,9 @@ class YamlDocument:
                 return self.positions[path[:end]]
         return (1, 1)
 
-    def error(self, path: Path, message: str, hint: str = "") -> ContentError:
+    def error(self, path: Path, text: str, hint: str = "") -> ContentError:
         line, column = self.position(path)
-        return ContentError(self.file, line, column, format_path(path), message, hint)
+        return ContentError(self.file, line, column, format_path(path), text, hint)
 
 
 class YamlProblem(Exception):
@@ -108,21 +94,21 @@ def _parse(text: str, file: str, loader_class: type) -> YamlDocument:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise YamlProblem(ContentError(file, 1, 1, "", "the file is empty", "a module or quiz bank is a YAML mapping that starts with 'id:'"))
+            raise YamlProblem(ContentError(file, 1, 1, "", message("content_file_empty"), message("content_file_empty_hint")))
         document = YamlDocument(file, None)
         walker = _Walker(loader, document)
         document.data = walker.build(node, ())
     except yaml.MarkedYAMLError as problem:
-        raise YamlProblem(_syntax_error(problem, file)) from None
-    except yaml.YAMLError as problem:  # errors without a position
-        raise YamlProblem(ContentError(file, 1, 1, "", f"YAML error: {problem}")) from None
+        raise YamlProblem(syntax_error(problem, file, text)) from None
+    except yaml.YAMLError:  # errors without a position
+        raise YamlProblem(ContentError(file, 1, 1, "", message("content_yaml_unreadable"), message("content_yaml_unreadable_hint"))) from None
     except RecursionError:
-        raise YamlProblem(ContentError(file, 1, 1, "", "the document is nested too deeply")) from None
+        raise YamlProblem(ContentError(file, 1, 1, "", message("content_nested_too_deep"))) from None
     finally:
         loader.dispose()
     if not isinstance(document.data, dict):
         line, column = document.position(())
-        raise YamlProblem(ContentError(file, line, column, "", "the file must be a YAML mapping (fields like 'id: ...'), not a list or a single value"))
+        raise YamlProblem(ContentError(file, line, column, "", message("content_not_a_mapping")))
     return document
 
 
@@ -140,17 +126,15 @@ def _reject_invisible_characters(text: str, file: str) -> None:
     column = found.start() - (before.rfind("\n") + 1) + 1
     code = f"U+{ord(found.group()):04X}"
     if found.group() in "\x85\u2028\u2029":
-        message = f"the file contains the invisible line separator {code}, which YAML reads as a line break"
-        hint = "delete it, or replace it with a space or a real line break"
+        text, hint = message("content_invisible_separator", code=code), message("content_invisible_separator_hint")
     else:
-        message = f"the file contains the invisible control character {code}, which YAML does not allow"
-        hint = "delete it; such characters often come along when text is pasted from a word processor or a PDF"
-    raise YamlProblem(ContentError(file, line, column, "", message, hint))
+        text, hint = message("content_control_character", code=code), message("content_control_character_hint")
+    raise YamlProblem(ContentError(file, line, column, "", text, hint))
 
 
 def _decode(raw: bytes, file: str) -> str:
     if len(raw) > MAX_FILE_BYTES:
-        raise YamlProblem(ContentError(file, 1, 1, "", f"the file is too large ({len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,})", "split a very long module into several modules"))
+        raise YamlProblem(ContentError(file, 1, 1, "", message("content_file_too_large", size=number(len(raw)), limit=number(MAX_FILE_BYTES)), message("content_file_too_large_hint")))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
@@ -159,19 +143,7 @@ def _decode(raw: bytes, file: str) -> str:
         line_start = before[before.rfind(b"\n") + 1 :]
         # Count characters, as an editor does, not bytes.
         column = len(line_start.decode("utf-8", errors="replace")) + 1
-        raise YamlProblem(ContentError(file, line, column, "", "the file is not valid UTF-8 text", "save the file with UTF-8 encoding in your editor")) from None
-
-
-def _syntax_error(problem: yaml.MarkedYAMLError, file: str) -> ContentError:
-    # For an unclosed quote or bracket the opening one is what the trainer must fix.
-    opened = (problem.context or "").startswith(("while scanning a quoted scalar", "while parsing a flow"))
-    mark = (problem.context_mark if opened else None) or problem.problem_mark or problem.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = problem.problem or "invalid YAML"
-    if problem.context and problem.context not in what:
-        what = f"{problem.context}: {what}"
-    hint = next((hint for needle, hint in _SYNTAX_HINTS if needle in what), "")
-    return ContentError(file, line, column, "", f"YAML syntax error: {what}", hint)
+        raise YamlProblem(ContentError(file, line, column, "", message("content_not_utf8"), message("content_not_utf8_hint"))) from None
 
 
 class _Walker:
@@ -187,9 +159,9 @@ class _Walker:
         # The hot loop of loading: one call per value of every file.
         self.values += 1
         if self.values > MAX_VALUES:
-            self._fail(node, path, f"the file expands to more than {MAX_VALUES:,} values", "remove YAML aliases (*name) that repeat large parts of the file")
+            self._fail(node, path, message("content_too_many_values", limit=number(MAX_VALUES)), message("content_too_many_values_hint"))
         if len(path) > MAX_DEPTH:
-            self._fail(node, path, "the document is nested too deeply", "")
+            self._fail(node, path, message("content_nested_too_deep"), "")
         mark = node.start_mark
         self.document.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         tag = node.tag
@@ -197,11 +169,11 @@ class _Walker:
             return node.value  # most values: text needs no constructor
         if tag not in _STANDARD_TAGS:
             tag = tag.replace("tag:yaml.org,2002:", "!!")
-            self._fail(node, path, f"the tag {tag!r} is not allowed", "remove the '!' tag; plain YAML values are enough")
+            self._fail(node, path, message("content_tag_not_allowed", tag=tag), message("content_tag_not_allowed_hint"))
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
         if id(node) in self.open_nodes:
-            self._fail_at_path(path, "the alias repeats the part of the file that contains it, so it never ends", "an alias (*name) may only repeat a part that is complete before the alias")
+            self._fail_at_path(path, message("content_alias_never_ends"), message("content_alias_never_ends_hint"))
         self.open_nodes.add(id(node))
         try:
             if isinstance(node, MappingNode):
@@ -222,9 +194,14 @@ class _Walker:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
         mark = node.start_mark
         if mark.buffer and mark.buffer[mark.pointer : mark.pointer + 1] == "!":
-            self._fail(node, path, f"{node.value!r} is not a valid value for the tag {tag!r}", f"remove the {tag!r} tag; plain YAML values are enough")
-        kind = {"!!timestamp": "date", "!!int": "number", "!!float": "number", "!!bool": "true or false"}.get(tag, tag)
-        self._fail(node, path, f"{node.value} looks like a {kind} but is not a real one", "put the value in quotes so YAML reads it as text")
+            self._fail(node, path, message("content_tag_bad_value", value=node.value, tag=tag), message("content_tag_bad_value_hint", tag=tag))
+        if tag == "!!timestamp":
+            text = message("content_not_a_real_date", value=node.value)
+        elif tag in ("!!int", "!!float"):
+            text = message("content_not_a_real_number", value=node.value)
+        else:
+            text = message("content_not_a_real_value", value=node.value, tag=tag)
+        self._fail(node, path, text, message("content_quote_as_text_hint"))
 
     def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         merged = 0
@@ -236,11 +213,11 @@ class _Walker:
         written: set[str] = set()
         for index, (key_node, value_node) in enumerate(node.value):
             if not isinstance(key_node, ScalarNode):
-                self._fail(key_node, path, "a field name must be plain text", "")
+                self._fail(key_node, path, message("content_field_name_not_text"), "")
             # Use the key as written: 'no:' or 'on:' stay text, not booleans.
             key = str(key_node.value)
             if key in written:
-                self._fail(key_node, (*path, key), f"the field {key!r} appears twice in the same mapping", "remove one of them; YAML would silently keep only the last")
+                self._fail(key_node, (*path, key), message("content_duplicate_field", key=key), message("content_duplicate_field_hint"))
             if index >= merged:  # a field written here may override a merged one
                 written.add(key)
             # Point at the key, where a reader looks for a field, not at its value.
@@ -249,11 +226,11 @@ class _Walker:
             result[key] = self.build(value_node, (*path, key))
         return result
 
-    def _fail_at_path(self, path: Path, message: str, hint: str) -> None:
+    def _fail_at_path(self, path: Path, text: str, hint: str) -> None:
         line, column = self.document.position(path)
-        raise YamlProblem(ContentError(self.document.file, line, column, format_path(path), message, hint))
+        raise YamlProblem(ContentError(self.document.file, line, column, format_path(path), text, hint))
 
-    def _fail(self, node: Node, path: Path, message: str, hint: str) -> None:
+    def _fail(self, node: Node, path: Path, text: str, hint: str) -> None:
         mark = node.start_mark
         where = format_path(path)
-        raise YamlProblem(ContentError(self.document.file, mark.line + 1, mark.column + 1, where, message, hint))
+        raise YamlProblem(ContentError(self.document.file, mark.line + 1, mark.column + 1, where, text, hint))

@@ -22,6 +22,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator, model_validator
 
+from ..content.errors import Finding
 from ..content.messages import message
 from ..content.model import Slug, Strict, Text, OptionalText
 
@@ -50,7 +51,7 @@ def parse_time(value: object) -> int:
     text = str(value).strip() if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
     found = _TIME.match(text) if text is not None else None
     if not found:
-        raise ValueError(message("training_time_invalid", value=value) + " [hint: " + message("training_time_invalid_hint") + "]")
+        raise Finding(message("training_time_invalid", value=value), message("training_time_invalid_hint"))
     return int(found.group(1)) * 60 + int(found.group(2))
 
 
@@ -72,7 +73,7 @@ def _parse_date(value: object) -> object:
     try:
         return datetime.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise ValueError(message("training_date_invalid", value=value) + " [hint: " + message("training_date_invalid_hint") + "]") from None
+        raise Finding(message("training_date_invalid", value=value), message("training_date_invalid_hint")) from None
 
 
 class Break(Strict):
@@ -210,7 +211,7 @@ class Training(Strict):
         try:
             zoneinfo.ZoneInfo(value)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise ValueError(message("training_timezone_unknown", value=value) + " [hint: " + message("training_timezone_unknown_hint") + "]") from None
+            raise Finding(message("training_timezone_unknown", value=value), message("training_timezone_unknown_hint")) from None
         return value
 
     @property

@@ -9,7 +9,9 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# English messages, which these tests compare; the fixture site itself is Indonesian.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BERDAYA_LANG": "en"}
+SITE_LANGUAGE_ENV = {key: value for key, value in ENV.items() if key != "BERDAYA_LANG"}
 
 
 def mkdocs_build(site: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -70,6 +72,20 @@ def test_broken_content_fails_the_build_with_file_and_line_and_keeps_the_old_sit
     assert "1 problem in 1 of 3 content files" in result.stderr
     assert "Traceback" not in result.stderr
     assert marker.read_bytes() == before
+
+
+def test_messages_speak_the_site_language_unless_told_otherwise(site_copy):
+    quiz = site_copy / "quizzes/dasar.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("section: pengertian", "section: bab-satu", 1), encoding="utf-8")
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=site_copy, capture_output=True, text=True, env=SITE_LANGUAGE_ENV, timeout=300)
+    assert built.returncode == 1
+    assert "quizzes/dasar.yml:18:5: questions[0].section: modul 'dasar' tidak punya bagian 'bab-satu'" in built.stderr
+    assert "1 masalah di 1 dari 3 berkas konten" in built.stderr
+    validate = [sys.executable, "-m", "generator.cli", "validate"]
+    indonesian = subprocess.run(validate, cwd=site_copy, capture_output=True, text=True, env=SITE_LANGUAGE_ENV)
+    assert "petunjuk: id bagian yang ada: kekuasaan, pengertian" in indonesian.stderr
+    english = subprocess.run([*validate, "--lang", "en"], cwd=site_copy, capture_output=True, text=True, env=SITE_LANGUAGE_ENV)
+    assert "hint: known section ids: kekuasaan, pengertian" in english.stderr
 
 
 def test_plugin_and_generate_produce_the_same_pages(site_copy, tmp_path):

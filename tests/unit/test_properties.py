@@ -47,7 +47,12 @@ def _assert_sound(errors: list[ContentError], file: str) -> None:
         assert isinstance(error.line, int) and error.line >= 1, error
         assert isinstance(error.column, int) and error.column >= 1, error
         assert error.message.strip(), error
+        assert not any(word in str(error) for word in PARSER_JARGON), error  # told as what to do
         assert str(error)  # renders
+
+
+# The parser's own words; a trainer is told what to change instead.
+PARSER_JARGON = ("while parsing", "while scanning", "<block", "<document", "expected <", "stream", "token", "mapping values")
 
 
 def check_load(raw: bytes, model_class) -> list[ContentError]:

@@ -126,6 +126,7 @@ def test_new_training_writes_a_file_that_validates_and_schedules(tmp_path, capsy
 
 def test_schedule_command_prints_days_in_indonesian(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(site_with_training(tmp_path, "contoh"))
+    monkeypatch.delenv(messages.ENVIRONMENT_VARIABLE)  # the site's language: id
     with messages.language("id"):
         assert cli.main(["schedule", "contoh"]) == 0
         assert cli.main(["schedule", "tidak-ada"]) == 1

@@ -1,3 +1,4 @@
+from generator.content import messages
 from generator.content.yamlsource import YamlProblem, format_path, read_yaml
 
 import pytest
@@ -44,12 +45,19 @@ def test_custom_tags_are_refused():
 def test_tabs_get_a_hint():
     # libyaml words this problem differently: messages always come from the pure-Python parser.
     message = problem("id: a\n\ttitle: b\n")
-    assert message.startswith("docs/modules/x.yml:2:1: YAML syntax error")
-    assert "hint: YAML indentation must use spaces, not tabs" in message
+    assert message.startswith("docs/modules/x.yml:2:1: this line is indented with a tab")
+    assert "hint: replace the tab with spaces" in message
 
 
 def test_unquoted_colon_gets_a_hint():
-    assert "must be put in quotes" in problem("id: a\ntitle: Strategi: mikro: x\n")
+    assert "put the whole value in quotes" in problem("id: a\ntitle: Strategi: mikro: x\n")
+
+
+def test_parser_words_become_what_to_do_in_indonesian():
+    with messages.language("id"):
+        message = problem("id: a\nsections:\n  - id: b\n   title: c\n")
+    assert "while parsing" not in message and "<block end>" not in message
+    assert "indentasi" in message and "petunjuk:" in message
 
 
 def test_empty_and_comment_only_files():
