@@ -23,7 +23,7 @@ def _trees():
 
 def _code_strings() -> tuple[set[str], set[str]]:
     """Texts in generator/ shaped like message keys: whole keys, and the fixed
-    starts of keys built in f-strings (message(f"results_band_{band}"))."""
+    starts of key families (message(f"results_band_{band}"), "results_progress_")."""
     keys, prefixes = set(), set()
     for _, tree in _trees():
         for node in ast.walk(tree):
@@ -32,7 +32,8 @@ def _code_strings() -> tuple[set[str], set[str]]:
                 if KEY.match(start.rstrip("_") or "-"):
                     prefixes.add(start)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY.match(node.value):
-                keys.add(node.value)
+                # "results_progress_" names a family of keys (a page's strings, looked up by prefix)
+                (prefixes if node.value.endswith("_") else keys).add(node.value)
     return keys, prefixes
 
 
