@@ -27,6 +27,13 @@ def add_commands(commands) -> None:
     survey.add_argument("--form-version", default=datetime.date.today().strftime("%Y%m%d01"), help="the XLSForm version (default: today, e.g. 2027030801)")
     survey.set_defaults(handler=_survey)
 
+    analyze = actions.add_parser("analyze", help="rank training needs from survey exports (KoboToolbox, ODK Central, Google Forms, the self-assessment page)")
+    analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _form_options(analyze)
+    analyze.add_argument("--output", "-o", type=Path, default=Path("needs.csv"), help="the ranking as CSV (default: %(default)s)")
+    analyze.add_argument("--report-dir", type=Path, help="where the site's aggregate file goes (default: kebutuhan/ beside mkdocs.yml)")
+    analyze.set_defaults(handler=_analyze)
+
 
 def _form_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", dest="survey_id", default="kebutuhan-pelatihan", help="the survey's id: form_id and report page name (default: %(default)s)")
@@ -61,3 +68,53 @@ def _survey(args: argparse.Namespace, settings) -> int:
     write_xlsform(output, form, args.form_version)
     print(message("needs_survey_written", file=output, competencies=len(form.competencies), scale=form.scale))
     return 0
+
+
+def _analyze(args: argparse.Namespace, settings) -> int:
+    from . import readers, report
+    from .analysis import SMALL_N, analyse
+
+    form = _form(args, settings)
+    if form is None:
+        return 1
+    readings = [readers.read_export(path, _display(path), form) for path in args.files]
+    combined = readers.combine(readings)
+    for problem in sorted(problem for reading in readings for problem in reading.problems):
+        print(problem, file=sys.stderr)
+    for duplicate in combined.duplicates:
+        print(duplicate, file=sys.stderr)
+    unusable = [reading.file for reading in readings if reading.unusable]
+    if unusable or not combined.responses:
+        print(message("needs_nothing_written", files=", ".join(unusable) or "-"), file=sys.stderr)
+        return 1
+    result = analyse([competency.id for competency in form.competencies], combined.pairs(), len(combined.responses))
+    skipped = sum(len(reading.problems) for reading in readings)
+    print(message("needs_read_summary", files=len(readings), responses=len(combined.responses), duplicates=len(combined.duplicates), problems=skipped))
+    if result.small:
+        smallest = min(need.n for need in result.small)
+        print(message("needs_small_n", count=len(result.small), smallest=smallest, threshold=SMALL_N), file=sys.stderr)
+    titles = form.titles()
+    for need in result.needs:
+        if need.orderings_disagree:
+            print(message("needs_orderings_disagree", title=titles[need.competency], rank=need.rank, ordinal=need.ordinal_rank), file=sys.stderr)
+    for need in result.needs[:3]:
+        if need.rank:
+            print(message("needs_top", rank=need.rank, title=titles[need.competency], mwds=report.decimal(need.mwds), quadrant=need.quadrant))
+    formats: dict[str, int] = {}
+    kept = {id(response) for response in combined.responses}
+    for reading in readings:
+        used = sum(id(response) in kept for response in reading.responses)
+        if used:
+            formats[reading.format] = formats.get(reading.format, 0) + used
+    data = report.aggregate(result, form, formats, combined.roles(), datetime.date.today().isoformat())
+    aggregate_path = (args.report_dir or settings.root / "kebutuhan") / f"{form.survey_id}.yml"
+    report.write_files({args.output: report.needs_csv(result, form), aggregate_path: report.aggregate_yaml(data)})
+    print(message("needs_analysis_written", csv=args.output, aggregate=_display(aggregate_path)))
+    return 0
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
