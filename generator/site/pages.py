@@ -19,8 +19,8 @@ from . import results_pages, urls
 from ..content.catalog import Catalog
 from .locale import page_strings, widget_strings
 from ..content.model import Module, QuizBank
-from .quizdata import QuizContext, json_for_script, progress_lookup, quiz_payload
-from .text import escape_html_in_markdown, inline_text, slugify, table_cell
+from .quizdata import QuizContext, json_for_script, progress_lookup, question_views, quiz_payload
+from .text import escape_html_in_markdown, inline_html, inline_plain, inline_text, slugify, table_cell
 
 JP_MINUTES = 45
 
@@ -119,7 +119,15 @@ class _Renderer:
         module = self.catalog.module(quiz.module)
         context = QuizContext(module, self.options.site_slug, self.options.use_directory_urls, widget_strings(self.options.language))
         data = json_for_script(quiz_payload(quiz, context))
-        return self._render("quiz.md.j2", urls.quiz_page(quiz.id), quiz=quiz, module=module, quiz_json=data)
+        return self._render(
+            "quiz.md.j2", urls.quiz_page(quiz.id),
+            quiz=quiz, module=module, questions=question_views(quiz, context), w=context.strings, quiz_json=data,
+        )
+
+
+def template_environment(templates_dir: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment every page is rendered with: its filters are the one way trainer text reaches a page."""
+    return _environment(templates_dir)
 
 
 def _environment(templates_dir: Path | None) -> jinja2.Environment:
@@ -135,7 +143,11 @@ def _environment(templates_dir: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(md=inline_text, md_block=escape_html_in_markdown, cell=table_cell, front_matter=_front_matter, fmt=_format)
+    # md, md_block, cell: trainer text into Markdown; html, plain: into raw HTML (the quiz widget).
+    env.filters.update(
+        md=inline_text, md_block=escape_html_in_markdown, cell=table_cell, html=inline_html, plain=inline_plain,
+        front_matter=_front_matter, fmt=_format,
+    )
     return env
 
 

@@ -1,9 +1,10 @@
 """A quiz bank as the JSON the browser widget reads.
 
-All trainer text is rendered to safe HTML fragments here, once, at build
-time, so the widget needs no Markdown parser. Ordering items and matching
-answers are shuffled with a seed taken from the ids, so every build of the
-same content produces the same page.
+The questions themselves are HTML rendered at build time by
+templates/quiz_widget.html.j2 (readable and printable before any script
+runs); the JSON carries only what the widget adds: storage key, strings and
+the answer key. Ordering items and matching answers are shuffled with a seed
+taken from the ids, so every build of the same content produces the same page.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ..content.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from .text import inline_html, slugify
+from .text import slugify
 
 STORAGE_VERSION = 1
 
@@ -53,14 +54,34 @@ def progress_lookup(quiz: QuizBank, site_slug: str) -> dict[str, Any]:
 
 
 def quiz_payload(quiz: QuizBank, context: QuizContext) -> dict[str, Any]:
+    """What the widget needs beside the page's markup: storage, strings and the answer key.
+
+    All trainer text is in the markup (templates/quiz_widget.html.j2); this
+    holds only ids, revisions and indexes that refer to it.
+    """
     return {
         "id": quiz.id,
-        "title": quiz.title,
         "passPercent": quiz.pass_percent,
         "storageKey": storage_key(context.site_slug, quiz.id),
         "strings": context.strings,
-        "questions": [_question(quiz, question, context) for question in quiz.questions],
+        "questions": [_answer_key(quiz, question) for question in quiz.questions],
     }
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """One question as the quiz template shows it: trainer text still raw (the template filters it)."""
+
+    question: Any
+    name: str  # radio group name and id prefix, unique on the page
+    review_href: str
+    review_label: str
+    items: list[str]  # ordering: the items in display order
+    right: list[str]  # matching: the right-hand sides in display order
+
+
+def question_views(quiz: QuizBank, context: QuizContext) -> list[QuestionView]:
+    return [_view(quiz, question, context) for question in quiz.questions]
 
 
 def json_for_script(payload: dict[str, Any]) -> str:
@@ -75,41 +96,41 @@ def json_for_script(payload: dict[str, Any]) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def _question(quiz: QuizBank, question, context: QuizContext) -> dict[str, Any]:
+def _view(quiz: QuizBank, question, context: QuizContext) -> QuestionView:
     section = next(s for s in context.module.sections if s.id == question.section)
-    common = {
-        "id": question.id,
-        "type": question.type,
-        "rev": question_rev(question),
-        "prompt": inline_html(question.prompt),
-        "explanation": inline_html(question.explanation),
-        "review": {
-            "href": urls.url_link(urls.quiz_page(quiz.id), urls.module_page(context.module.id), context.use_directory_urls, section.id),
-            "label": section.title,
-        },
-    }
-    return common | _answer_fields(question, random.Random(f"{quiz.id}/{question.id}"))
+    display = _display_order(quiz, question)
+    return QuestionView(
+        question=question,
+        name=f"bq-{quiz.id}-{question.id}",
+        review_href=urls.url_link(urls.quiz_page(quiz.id), urls.module_page(context.module.id), context.use_directory_urls, section.id),
+        review_label=section.title,
+        items=[question.items[i] for i in display] if isinstance(question, OrderingQuestion) else [],
+        right=[question.pairs[i].right for i in display] if isinstance(question, MatchingQuestion) else [],
+    )
 
 
-def _answer_fields(question, rng: random.Random) -> dict[str, Any]:
+def _answer_key(quiz: QuizBank, question) -> dict[str, Any]:
+    common = {"id": question.id, "type": question.type, "rev": question_rev(question)}
     if isinstance(question, (SingleQuestion, MultipleQuestion)):
-        return {"choices": [{"html": inline_html(c.text), "correct": c.correct, "feedback": inline_html(c.feedback)} for c in question.choices]}
+        return common | {"correct": [i for i, choice in enumerate(question.choices) if choice.correct]}
     if isinstance(question, TrueFalseQuestion):
-        return {"answer": question.answer, "feedbackTrue": inline_html(question.feedback_true), "feedbackFalse": inline_html(question.feedback_false)}
-    if isinstance(question, OrderingQuestion):
-        display = _shuffled(len(question.items), rng)
-        return {
-            "items": [inline_html(question.items[i]) for i in display],
-            "answer": [display.index(i) for i in range(len(question.items))],
-        }
-    if isinstance(question, MatchingQuestion):
-        display = _shuffled(len(question.pairs), rng)
-        return {
-            "left": [inline_html(pair.left) for pair in question.pairs],
-            "right": [inline_html(question.pairs[i].right) for i in display],
-            "answer": [display.index(i) for i in range(len(question.pairs))],
-        }
+        return common | {"answer": question.answer}
+    if isinstance(question, (OrderingQuestion, MatchingQuestion)):
+        # answer[k] = the display position of the k-th item (or right side) of the key.
+        display = _display_order(quiz, question)
+        return common | {"answer": [display.index(i) for i in range(len(display))]}
     raise TypeError(f"unknown question type {type(question).__name__}")
+
+
+def _display_order(quiz: QuizBank, question) -> list[int]:
+    """Ordering items and matching answers are shown shuffled, the same way in every build."""
+    if isinstance(question, OrderingQuestion):
+        count = len(question.items)
+    elif isinstance(question, MatchingQuestion):
+        count = len(question.pairs)
+    else:
+        return []
+    return _shuffled(count, random.Random(f"{quiz.id}/{question.id}"))
 
 
 def _shuffled(count: int, rng: random.Random) -> list[int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from html.parser import HTMLParser
 
 import markdown
 
@@ -100,6 +101,26 @@ def render_inline_markdown(text: str) -> str:
     if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
     return rendered
+
+
+def inline_plain(text: str) -> str:
+    """The words of ``inline_html(text)`` without tags, escaped for HTML text or attributes.
+
+    For places that take no markup: <option> labels and aria-label values.
+    """
+    words = _TextOnly()
+    words.feed(inline_html(text))
+    words.close()
+    return html.escape(" ".join("".join(words.parts).split()), quote=True)
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
 
 
 def _safe_href(match: re.Match[str]) -> str:

@@ -163,14 +163,19 @@ def test_widget_starts_after_instant_navigation(page, fixture_base, watched):
     page.evaluate("window.__samePage = true")
     page.locator("article a", has_text="Uji <Dasar>").click()
     page.wait_for_url("**/uji/dasar/")
-    # Material changes the address before it swaps the content in: wait for the widget.
-    expect(page.locator(".bq-q")).to_have_count(5)
+    # Material changes the address before it swaps the content in: wait for the widget
+    # to have enhanced the (pre-rendered) questions.
+    expect(page.locator(".berdaya-quiz[data-bq-live] .bq-q")).to_have_count(5)
     assert page.evaluate("window.__samePage === true"), "instant navigation should not reload the page"
     page.go_back()
     page.wait_for_url("**/modul/dasar/")
     page.go_forward()
     page.wait_for_url("**/uji/dasar/")
-    expect(page.locator(".bq-q")).to_have_count(5)
+    expect(page.locator(".berdaya-quiz[data-bq-live] .bq-q")).to_have_count(5)
+    single = page.locator(".bq-q").first
+    single.get_by_label("Memperkuat kemampuan masyarakat").check()
+    single.get_by_role("button", name=STRINGS["check"]).click()
+    assert STRINGS["correct"] in single.locator(".bq-status").inner_text()
     assert watched["errors"] == []
 
 

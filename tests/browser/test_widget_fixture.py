@@ -1,5 +1,6 @@
 """Drive the quiz widget (generator/site/assets/quiz.js + quiz.css) in Chromium
-on the standalone fixture page tests/browser/fixtures/quiz.html.
+on the standalone fixture page tests/browser/fixtures/quiz.html, which is the
+real quiz template's output for tests/browser/fixtures/quiz.yml.
 
 The fixture quiz (Indonesian strings from generator/site/locales/widget.yml):
   1 q01 single      right: "Masyarakat mampu ..."
@@ -22,6 +23,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "generator" / "site" / "assets"
+TEMPLATE = ROOT / "generator" / "site" / "templates" / "quiz_widget.html.j2"
 FIXTURE = Path(__file__).parent / "fixtures" / "quiz.html"
 LOCALES = ROOT / "generator" / "site" / "locales" / "widget.yml"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -55,22 +57,13 @@ WRONG = {
 # --- fixtures and helpers ------------------------------------------------------
 
 
-DATA = re.compile(r'(class="berdaya-quiz-data">)(.*?)(</script>)', re.S)
+def test_fixture_page_is_current():
+    """quiz.html is generated from quiz.yml with the real template and the current strings."""
+    from tests.browser.fixtures.make_quiz_page import page_html
 
-
-def with_current_strings(html: str) -> str:
-    """The fixture page with its strings replaced by widget.yml's "id" mapping,
-    so the tests always exercise the current strings (the file itself keeps a
-    copy only so that it also works when opened directly)."""
-
-    def swap(match):
-        data = json.loads(match.group(2))
-        data["strings"] = S
-        text = json.dumps(data, ensure_ascii=False, indent=1)
-        text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-        return match.group(1) + text + match.group(3)
-
-    return DATA.sub(swap, html, count=1)
+    assert FIXTURE.read_text(encoding="utf-8") == page_html(), (
+        "tests/browser/fixtures/quiz.html is stale: run .venv/bin/python -m tests.browser.fixtures.make_quiz_page"
+    )
 
 
 @pytest.fixture
@@ -79,7 +72,7 @@ def site(tmp_path, http_server):
     layout so the page's relative ../../../generator/site/assets/ links resolve."""
     pages = tmp_path / "tests" / "browser" / "fixtures"
     pages.mkdir(parents=True)
-    (pages / "quiz.html").write_text(with_current_strings(FIXTURE.read_text(encoding="utf-8")), encoding="utf-8")
+    shutil.copy(FIXTURE, pages / "quiz.html")
     (tmp_path / "generator" / "site" / "assets").mkdir(parents=True)
     for name in ("quiz.js", "quiz.css"):
         shutil.copy(ASSETS / name, tmp_path / "generator" / "site" / "assets" / name)
@@ -106,9 +99,12 @@ def errors(page):
     return seen
 
 
+LIVE = ".berdaya-quiz[data-bq-live]"  # set once the widget has enhanced the markup
+
+
 def open_quiz(page, url):
     page.goto(url)
-    page.wait_for_selector(".bq .bq-sum")
+    page.wait_for_selector(LIVE)
 
 
 def question(page, n):
@@ -338,7 +334,7 @@ def test_reload_restores_state(page, site, errors):
     answer(page, 3, RIGHT[3])  # answered but not checked: not kept
     before = [feedback(page, n).inner_text() for n in range(1, 6)]
     page.reload()
-    page.wait_for_selector(".bq .bq-sum")
+    page.wait_for_selector(LIVE)
     assert [feedback(page, n).inner_text() for n in range(1, 6)] == before
     # Labels now carry result marks too, so find the option by its text.
     assert question(page, 1).locator("label.bq-opt", has_text=WRONG[1]).locator("input").is_checked()
@@ -476,7 +472,7 @@ def test_retry_all_and_clear(page, site, errors):
     assert stored(page) is None
     assert page.locator(".bq-sr").inner_text().strip() == S["cleared"]
     page.reload()
-    page.wait_for_selector(".bq .bq-sum")
+    page.wait_for_selector(LIVE)
     assert page.locator(".bq-fb:not(:empty)").count() == 0
     assert errors == []
 
@@ -591,31 +587,36 @@ def test_initialises_each_container_once(page, site, errors):
     open_quiz(page, site)
     page.add_script_tag(url="../../../generator/site/assets/quiz.js")  # a second copy runs init again
     assert page.locator(".berdaya-quiz .bq").count() == 1
+    # Enhanced once: one click moves an item one place, one check gives one status.
+    question(page, 4).get_by_role("button", name=f"{S['up']}: Pemetaan kebutuhan").click()
+    assert order_now(page)[:2] == ["Pemetaan kebutuhan", "Pelaksanaan kegiatan"]
+    answer_and_check(page, {1: RIGHT[1]})
+    assert feedback(page, 1).locator(".bq-status").count() == 1
+    assert feedback(page, 1).locator(".bq-expl").count() == 1
+    assert "1 dari 5 soal dijawab" in summary_text(page)
     assert errors == []
 
 
 def swap_content(page, data_tag):
-    """Do what Material's instant navigation does: replace the page content
-    (here with a fresh copy of the quiz box), then emit on document$."""
+    """Do what Material's instant navigation does: fetch the page, replace the
+    content with the fetched quiz box, then emit on document$ (twice)."""
     return page.evaluate(
-        """(tag) => {
-        const json = document.querySelector('.berdaya-quiz-data').textContent;
-        const fresh = document.createElement('div');
-        fresh.className = 'berdaya-quiz';
-        fresh.innerHTML = tag === 'template'
-            ? '<template class="berdaya-quiz-data"></template>' : '';
-        if (tag === 'template') fresh.firstChild.content.append(json);
-        document.querySelector('main').replaceChildren(fresh);
+        """async (tag) => {
+        const html = await (await fetch(location.href)).text();
+        const fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('.berdaya-quiz');
+        const json = fresh.querySelector('.berdaya-quiz-data').content.textContent;
+        document.querySelector('main').replaceChildren(document.adoptNode(fresh));
         if (tag === 'bare-script') {
             // Material re-creates inline scripts with their text only: no type,
             // no class. The browser then runs the JSON, a SyntaxError.
+            fresh.querySelector('.berdaya-quiz-data').remove();
             const s = document.createElement('script');
             s.textContent = json;
             fresh.append(s);
         }
         window.document$.subs.forEach(fn => fn(document));
         window.document$.subs.forEach(fn => fn(document));
-        return document.querySelectorAll('.berdaya-quiz > .bq').length;
+        return document.querySelectorAll('.berdaya-quiz[data-bq-live] > .bq').length;
     }""",
         data_tag,
     )
@@ -631,9 +632,12 @@ def material_stand_in(page):
 def test_material_document_observable(page, site, errors, material_stand_in):
     open_quiz(page, site)
     assert page.locator(".bq").count() == 1
-    assert swap_content(page, "template") == 1  # new box rendered once, despite two emissions
+    assert swap_content(page, "template") == 1  # new box enhanced, once, despite two emissions
     assert page.locator(".bq-q").count() == 5
+    question(page, 4).get_by_role("button", name=f"{S['up']}: Pemetaan kebutuhan").click()
+    assert order_now(page)[:2] == ["Pemetaan kebutuhan", "Pelaksanaan kegiatan"]
     answer_and_check(page, {1: RIGHT[1]})
+    assert feedback(page, 1).locator(".bq-status").count() == 1
     assert errors == []
 
 
@@ -642,9 +646,56 @@ def test_material_instant_navigation_strips_script_attributes(page, site, errors
     assert swap_content(page, "bare-script") == 1
     assert page.locator(".bq-q").count() == 5
     answer_and_check(page, {1: RIGHT[1]})
+    assert S["correct"] in feedback(page, 1).inner_text()
     # The only error is the browser running the attribute-less JSON script
     # (Material's doing); see the report on using <template> instead.
     assert len(errors) == 1 and "Unexpected token" in errors[0], errors
+
+
+# --- before and without scripts ----------------------------------------------------
+
+
+def test_readable_and_printable_without_scripts(chromium_browser, site):
+    context = chromium_browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site)
+    assert page.locator(".bq-q").count() == 5
+    assert "Apa tujuan utama pemberdayaan masyarakat?" in question(page, 1).locator("legend").inner_text()
+    assert question(page, 1).get_by_label(RIGHT[1], exact=True).is_visible()
+    assert question(page, 2).locator("input[type=checkbox]").count() == 4
+    assert question(page, 3).get_by_label("Salah", exact=True).is_visible()
+    assert order_now(page) == WRONG[4]  # shown in the build's shuffled order
+    assert question(page, 5).get_by_label("FGD", exact=True).locator("option").all_inner_texts()[1:] == [
+        "Menghasilkan banyak ide dengan cepat", "Berlatih menghadapi situasi nyata", "Diskusi terarah dalam kelompok kecil"]
+    # Nothing of the answers shows before a check (the feedback is in inert templates).
+    assert "kemandirian adalah intinya" not in page.locator("main").inner_text()
+    assert page.locator(".bq-noscript").is_visible()
+    assert no_horizontal_scroll(page)
+    page.emulate_media(media="print")
+    assert question(page, 1).get_by_role("button", name=S["check"]).is_hidden()
+    assert question(page, 4).locator(".bq-mv").first.is_hidden()
+    assert page.locator(".bq-noscript").is_hidden()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "widget-fixture-noscript.pdf"), format="A4")
+    assert (ARTIFACTS / "widget-fixture-noscript.pdf").stat().st_size > 10_000
+    context.close()
+
+
+def test_first_paint_needs_no_script(page, site):
+    """The quiz is laid out before quiz.js runs, and enhancing it moves nothing."""
+    crashes = []
+    page.on("pageerror", lambda exc: crashes.append(str(exc)))
+    page.route("**/quiz.js", lambda route: route.abort())  # as if the script were still on its way
+    page.goto(site)
+    tops = "[...document.querySelectorAll('.bq-q, .bq-sum')].map(e => e.getBoundingClientRect().top)"
+    before = page.evaluate(tops)
+    assert len(before) == 6 and page.locator(LIVE).count() == 0
+    page.add_script_tag(url="../../../generator/site/assets/quiz.js?late")  # not matched by the route
+    page.wait_for_selector(LIVE)
+    assert page.evaluate(tops) == before
+    answer_and_check(page, {1: RIGHT[1]})
+    assert S["correct"] in feedback(page, 1).inner_text()
+    assert crashes == []
 
 
 def test_no_network_requests_beyond_the_page(page, site, errors):
@@ -670,9 +721,11 @@ def test_strings_cover_every_key_the_widget_uses():
             re.findall(r"\{(\w+)\}", locales["en"][key])
         ), key
     js = (ASSETS / "quiz.js").read_text(encoding="utf-8")
-    used = set(re.findall(r"\bt\(\"(\w+)\"", js))
-    quoted = set(re.findall(r"\"(\w+)\"", js))
-    assert used <= set(locales["id"]), used - set(locales["id"])
+    template = TEMPLATE.read_text(encoding="utf-8")
+    used_js = set(re.findall(r"\bt\(\"(\w+)\"", js))
+    used_template = {a or b for a, b in re.findall(r"\bw(?:\.(\w+)|\[\"(\w+)\"\])", template)}
+    assert used_js | used_template <= set(locales["id"]), (used_js | used_template) - set(locales["id"])
+    quoted = set(re.findall(r"\"(\w+)\"", js)) | used_template
     assert set(locales["id"]) <= quoted, set(locales["id"]) - quoted
 
 

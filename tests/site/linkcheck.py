@@ -2,12 +2,12 @@
 
 It reads every HTML page, follows each relative href/src to a file in the
 site and, for #fragments, looks for the id on the target page. The quiz
-widget's review links travel in JSON, so those are checked too.
+widget's review links sit in <template> elements, which the parser reads
+like any other markup, so they are checked too.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,8 +22,6 @@ class _PageParser(HTMLParser):
         self.ids: set[str] = set()
         self.links: list[str] = []
         self.resources: list[str] = []
-        self._in_quiz_data = False
-        self.quiz_data: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -35,28 +33,12 @@ class _PageParser(HTMLParser):
             self.resources.append(attributes["src"])
         if tag == "link" and attributes.get("href") and attributes.get("rel") != "canonical":
             self.resources.append(attributes["href"])
-        self._in_quiz_data = tag == "template" and "berdaya-quiz-data" in (attributes.get("class") or "")
-
-    def handle_data(self, data):
-        if self._in_quiz_data:
-            self.quiz_data.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "template":
-            self._in_quiz_data = False
 
 
 def parse(page: Path) -> _PageParser:
     parser = _PageParser()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser
-
-
-def review_links(parser: _PageParser) -> list[str]:
-    links = []
-    for data in parser.quiz_data:
-        links += [question["review"]["href"] for question in json.loads(data)["questions"]]
-    return links
 
 
 def broken_links(site: Path, base_path: str = "/") -> list[str]:
@@ -68,7 +50,7 @@ def broken_links(site: Path, base_path: str = "/") -> list[str]:
     pages = {page: parse(page) for page in site.rglob("*.html")}
     problems = []
     for page, parser in pages.items():
-        for link in parser.links + parser.resources + review_links(parser):
+        for link in parser.links + parser.resources:
             problem = _check(site, page, link, pages, base_path)
             if problem:
                 problems.append(f"{page.relative_to(site)}: {link} ({problem})")

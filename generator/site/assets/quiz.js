@@ -1,10 +1,13 @@
-/* Berdaya self-assessment widget: renders the JSON in each .berdaya-quiz box.
- * prompt, explanation, html, feedback*, items, left, right are HTML sanitized
- * at build time (innerHTML is fine); all else is used as text only. */
+/* Berdaya self-assessment widget. The page already holds each quiz as HTML
+ * (generator/site/templates/quiz_widget.html.j2): questions, choices and
+ * buttons, and per question a <template class="bq-after"> with what is shown
+ * once it is checked (choice feedback [data-c], answer key, explanation,
+ * review link). This script adds state, grading, feedback and storage; the
+ * JSON in .berdaya-quiz-data holds only the storage key, strings and the
+ * answer key (indexes into the markup). No trainer text goes through here. */
 (() => {
   "use strict";
 
-  let uid = 0; // unique ids/radio names across quizzes
   const OK = "\u2713", NO = "\u2717";
 
   // ---- helpers --------------------------------------------------------------
@@ -15,35 +18,26 @@
     if (text != null) e.textContent = text;
     return e;
   };
-  // Only for the sanitized HTML fields.
-  const rich = (tag, cls, html) => {
-    const e = el(tag, cls);
-    e.innerHTML = html || "";
-    return e;
-  };
-  // Text of an HTML field, for <option> and aria-label; <template> is inert.
-  const plain = (html) => {
-    const t = el("template");
-    t.innerHTML = html || "";
-    return t.content.textContent.trim();
-  };
-  const button = (cls, text, onClick) => {
-    const b = el("button", "bq-btn " + cls, text);
-    b.type = "button";
-    b.addEventListener("click", onClick);
-    return b;
-  };
+  const $ = (root, sel) => root.querySelector(sel);
+  const $$ = (root, sel) => Array.from(root.querySelectorAll(sel));
   // Icons are decoration; the words beside them carry the meaning.
   const icon = (ch) => {
     const s = el("span", "bq-ico", ch);
     s.setAttribute("aria-hidden", "true");
     return s;
   };
+  // Fresh copies of the question's after-check nodes matching sel.
+  const after = (li, sel) => {
+    const t = $(li, "template.bq-after");
+    return t ? $$(t.content, sel).map((n) => n.cloneNode(true)) : [];
+  };
+  const on = (node, fn) => { node.addEventListener("click", fn); return node; };
   const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
   const isIdx = (x, n) => Number.isInteger(x) && x >= 0 && x < n;
   const range = (n) => Array.from({ length: n }, (_, i) => i);
   const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
   const isPerm = (r, n) => Array.isArray(r) && same(r.slice().sort((a, b) => a - b), range(n));
+  const fits = (ok) => { if (!ok) throw new Error("answer key does not fit the page"); };
 
   // ---- storage: may be missing or throw (private mode, quota): quiz still works
 
@@ -63,40 +57,25 @@
     } catch (e) { /* nothing to do */ }
   };
 
-  // ---- question types: each returns { nodes, read() (null = unanswered),
-  // valid(r), write(r|null), grade(r), mark(r|null), detail(r, ok) } ---------
+  // ---- question types: each returns { read() (null = unanswered), valid(r),
+  // write(r|null), grade(r), mark(r|null), detail(r, ok) } --------------------
 
   // single, multiple, true_false; true/false = two choices, stored as a boolean.
-  function choiceType(q, ctx) {
+  function choiceType(q, li, ctx) {
     const tf = q.type === "true_false", multi = q.type === "multiple";
-    const choices = tf ? [
-      { text: ctx.t("optTrue"), correct: q.answer === true, feedback: q.feedbackTrue },
-      { text: ctx.t("optFalse"), correct: q.answer === false, feedback: q.feedbackFalse }
-    ] : q.choices;
-    const name = "bq" + ++uid;
-    const rows = choices.map((c) => {
-      const lab = el("label", "bq-opt"), inp = el("input");
-      const txt = tf ? el("span", "bq-txt", c.text) : rich("span", "bq-txt", c.html);
-      inp.type = multi ? "checkbox" : "radio";
-      inp.name = name;
-      lab.append(inp, txt);
-      return { lab, inp, txt };
-    });
-    const key = range(choices.length).filter((i) => choices[i].correct);
-    const idx = (r) => (tf ? [r ? 0 : 1] : multi ? r : [r]); // sorted index list
-    const nodes = rows.map((r) => r.lab);
-    if (multi) nodes.unshift(el("p", "bq-hint", ctx.t("multiHint")));
+    const rows = $$(li, ".bq-opt").map((lab) => ({ lab, inp: $(lab, "input"), txt: $(lab, ".bq-txt") }));
+    const n = rows.length, key = tf ? [q.answer ? 0 : 1] : q.correct; // sorted index list
+    fits(tf ? n === 2 && typeof q.answer === "boolean" : Array.isArray(key) && key.length && key.every((i) => isIdx(i, n)));
+    const idx = (r) => (tf ? [r ? 0 : 1] : multi ? r : [r]);
     return {
-      nodes,
       read() {
-        const p = range(rows.length).filter((i) => rows[i].inp.checked);
+        const p = range(n).filter((i) => rows[i].inp.checked);
         return !p.length ? null : tf ? p[0] === 0 : multi ? p : p[0];
       },
       valid(r) {
         if (tf) return typeof r === "boolean";
-        if (!multi) return isIdx(r, rows.length);
-        return Array.isArray(r) && r.length > 0 &&
-          r.every((x, i) => isIdx(x, rows.length) && (i === 0 || x > r[i - 1]));
+        if (!multi) return isIdx(r, n);
+        return Array.isArray(r) && r.length > 0 && r.every((x, i) => isIdx(x, n) && (i === 0 || x > r[i - 1]));
       },
       write(r) {
         const s = r == null ? [] : idx(r);
@@ -106,97 +85,70 @@
       mark(r) {
         const s = r == null ? null : idx(r);
         rows.forEach((row, i) => {
-          const right = choices[i].correct;
+          const right = key.includes(i);
           const kind = !s ? null : s.includes(i) ? (right ? "ok" : "no") : right ? "miss" : null;
           ctx.mark(row.lab, row.txt, kind);
         });
       },
       // The trainer's feedback on each choice the trainee picked.
-      detail: (r) => idx(r).filter((i) => choices[i].feedback)
-        .map((i) => rich("div", "bq-cfb", choices[i].feedback))
+      detail: (r) => after(li, ".bq-cfb").filter((f) => idx(r).includes(+f.dataset.c))
     };
   }
 
   // Up/down buttons, not drag and drop: works by touch, keyboard, screen reader.
-  function orderType(q, ctx) {
-    const ol = el("ol", "bq-order"), n = q.items.length;
-    const order = () => Array.from(ol.children, (li) => +li.dataset.i);
+  function orderType(q, li, ctx) {
+    const ol = $(li, ".bq-order"), lis = Array.from(ol.children), n = lis.length;
+    fits(isPerm(q.answer, n) && same(lis.map((x) => +x.dataset.i), range(n)));
+    const order = () => Array.from(ol.children, (x) => +x.dataset.i);
     // aria-disabled (not disabled) at the ends, so focus is never dropped.
-    const edges = () => Array.from(ol.children).forEach((li, k) => {
-      li.children[1].setAttribute("aria-disabled", k === 0);
-      li.children[2].setAttribute("aria-disabled", k === n - 1);
+    const edges = () => Array.from(ol.children).forEach((x, k) => {
+      x.children[1].setAttribute("aria-disabled", k === 0);
+      x.children[2].setAttribute("aria-disabled", k === n - 1);
     });
-    const move = (li, d, btn, name) => {
-      const sib = d < 0 ? li.previousElementSibling : li.nextElementSibling;
-      if (sib) ol.insertBefore(d < 0 ? li : sib, d < 0 ? sib : li);
+    const move = (x, d, btn) => {
+      const sib = d < 0 ? x.previousElementSibling : x.nextElementSibling;
+      if (sib) ol.insertBefore(d < 0 ? x : sib, d < 0 ? sib : x);
       edges();
       btn.focus(); // moving a node can drop its focus
-      ctx.say(ctx.t("moved", { item: name, pos: order().indexOf(+li.dataset.i) + 1, total: n }));
+      ctx.say(ctx.t("moved", { item: x.txt.textContent.trim(), pos: order().indexOf(+x.dataset.i) + 1, total: n }));
     };
-    const lis = q.items.map((h, i) => {
-      const li = el("li", "bq-item"), name = plain(h);
-      const up = button("bq-mv", "\u2191", () => move(li, -1, up, name));
-      const down = button("bq-mv", "\u2193", () => move(li, 1, down, name));
-      up.setAttribute("aria-label", ctx.t("up") + ": " + name);
-      down.setAttribute("aria-label", ctx.t("down") + ": " + name);
-      li.dataset.i = i;
-      li.txt = rich("span", "bq-txt", h);
-      li.append(li.txt, up, down);
-      return li;
+    lis.forEach((x) => {
+      const [up, down] = $$(x, ".bq-mv");
+      x.txt = $(x, ".bq-txt");
+      on(up, () => move(x, -1, up));
+      on(down, () => move(x, 1, down));
     });
-    const write = (r) => {
-      (r || range(n)).forEach((i) => ol.append(lis[i]));
-      edges();
-    };
     return {
-      nodes: [el("p", "bq-hint", ctx.t("orderHint")), ol],
       read: order,
       valid: (r) => isPerm(r, n),
-      write,
+      write(r) {
+        (r || range(n)).forEach((i) => ol.append(lis[i]));
+        edges();
+      },
       grade: (r) => same(r, q.answer),
       mark: (r) => (r || range(n)).forEach((i, k) =>
         ctx.mark(lis[i], lis[i].txt, r ? (i === q.answer[k] ? "ok" : "no") : null)),
-      detail(r, ok) {
-        if (ok) return [];
-        const list = el("ol", "bq-key");
-        q.answer.forEach((i) => list.append(rich("li", "", q.items[i])));
-        return [el("p", "bq-keyhead", ctx.t("correctOrder")), list];
-      }
+      detail: (r, ok) => (ok ? [] : after(li, ".bq-keys"))
     };
   }
 
   // Matching: native <select>s suit cheap phones and assistive technology.
-  function matchType(q, ctx) {
-    const rows = q.left.map((h) => {
-      const row = el("div", "bq-pair"), lab = rich("label", "bq-txt", h), sel = el("select", "bq-sel");
-      lab.htmlFor = sel.id = "bq" + ++uid;
-      sel.append(new Option(ctx.t("choosePair"), ""));
-      q.right.forEach((r, j) => sel.append(new Option(plain(r), j)));
-      row.append(lab, sel);
-      return { row, sel };
-    });
+  function matchType(q, li, ctx) {
+    const rows = $$(li, ".bq-pair").map((row) => ({ row, sel: $(row, "select") }));
+    const m = rows.length ? rows[0].sel.options.length - 1 : 0; // first option is "choose"
+    fits(Array.isArray(q.answer) && q.answer.length === rows.length && q.answer.every((x) => isIdx(x, m)));
     return {
-      nodes: rows.map((r) => r.row),
       need: "matchFirst",
       read() {
         const r = rows.map((row) => (row.sel.value === "" ? -1 : +row.sel.value));
         return r.includes(-1) ? null : r;
       },
-      valid: (r) => Array.isArray(r) && r.length === rows.length && r.every((x) => isIdx(x, q.right.length)),
+      valid: (r) => Array.isArray(r) && r.length === rows.length && r.every((x) => isIdx(x, m)),
       write: (r) => rows.forEach((row, i) => { row.sel.value = r ? r[i] : ""; }),
       grade: (r) => same(r, q.answer),
       mark: (r) => rows.forEach((row, i) =>
         ctx.mark(row.row, row.row, r ? (r[i] === q.answer[i] ? "ok" : "no") : null)),
-      detail(r, ok) {
-        if (ok) return [];
-        const list = el("ul", "bq-key");
-        q.left.forEach((h, i) => {
-          const li = rich("li", "", h);
-          li.append(" \u2192 ", rich("span", "", q.right[q.answer[i]]));
-          list.append(li);
-        });
-        return [el("p", "bq-keyhead", ctx.t("correctPairs")), list];
-      }
+      detail: (r, ok) => (ok ? [] : after(li, ".bq-keys"))
     };
   }
 
@@ -204,13 +156,13 @@
 
   // ---- one question -----------------------------------------------------------
 
-  function makeQuestion(q, num, ctx) {
-    const kind = TYPES[q.type](q, ctx);
-    const li = el("li", "bq-q"), fs = el("fieldset", "bq-fs"), lg = el("legend", "bq-lg");
-    const fb = el("div", "bq-fb"), bar = el("div", "bq-actions");
+  function makeQuestion(q, li, ctx) {
+    const kind = TYPES[q.type](q, li, ctx);
+    const fs = $(li, ".bq-fs"), fb = $(li, ".bq-fb");
+    const check = $(li, '[data-bq="check"]'), retry = $(li, '[data-bq="retry"]');
     const ctl = { q, kind, li, result: null };
 
-    const check = button("bq-pri", ctx.t("check"), () => {
+    on(check, () => {
       const r = kind.read();
       fb.textContent = "";
       // Explain rather than disable: disabled buttons are unfocusable and mute.
@@ -220,7 +172,7 @@
       retry.focus();
       ctx.changed();
     });
-    const retry = button("", ctx.t("retry"), () => {
+    on(retry, () => {
       ctl.reset();
       ctl.focus();
       ctx.changed();
@@ -237,19 +189,7 @@
       const st = el("p", "bq-status");
       st.append(icon(ok ? OK : NO), ctx.t(ok ? "correct" : "incorrect"));
       fb.textContent = "";
-      fb.append(st, ...kind.detail(r, ok));
-      if (q.explanation) {
-        const ex = rich("div", "bq-expl", q.explanation);
-        ex.prepend(el("strong", "", ctx.t("explanation") + " "));
-        fb.append(ex);
-      }
-      const rv = q.review;
-      if (!ok && rv && typeof rv.href === "string" && !/^\s*(javascript|data|vbscript):/i.test(rv.href)) {
-        const p = el("p", "bq-review", ctx.t("review") + " "), a = el("a", "", rv.label || rv.href);
-        a.href = rv.href;
-        p.append(a);
-        fb.append(p);
-      }
+      fb.append(st, ...kind.detail(r, ok), ...after(li, ".bq-expl"), ...(ok ? [] : after(li, ".bq-review")));
     };
     ctl.reset = () => {
       ctl.result = null;
@@ -262,13 +202,6 @@
       fb.textContent = "";
     };
     ctl.focus = () => fs.querySelector("input,select,button").focus();
-
-    lg.append(el("span", "bq-num", num + ". "), rich("span", "", q.prompt));
-    fs.append(lg, ...kind.nodes);
-    fb.setAttribute("aria-live", "polite");
-    bar.append(check, retry);
-    li.append(fs, fb, bar); // feedback right under the answers it is about
-    ctl.reset();
     return ctl;
   }
 
@@ -276,14 +209,14 @@
 
   function mount(box) {
     // Material's instant navigation re-creates inline scripts without attributes.
-    const src = box.querySelector(".berdaya-quiz-data") || box.querySelector("script");
+    const src = $(box, ".berdaya-quiz-data") || $(box, "script");
     const data = JSON.parse((src.content || src).textContent);
     const S = data.strings || {}, key = data.storageKey, pass = +data.passPercent || 70;
     // A missing string shows its key rather than a blank.
     const t = (k, v) => String(own(S, k) ? S[k] : k)
       .replace(/\{(\w+)\}/g, (m, n) => (v && own(v, n) ? v[n] : m));
+    const root = $(box, ".bq"), sr = $(root, ".bq-sr");
 
-    const sr = el("div", "bq-sr");
     const ctx = {
       t,
       changed: (forget) => { save(forget); summarize(); },
@@ -301,8 +234,9 @@
         slot.append(m);
       }
     };
-    const qs = (data.questions || []).filter((q) => q && TYPES[q.type])
-      .map((q, i) => makeQuestion(q, i + 1, ctx));
+    const keys = new Map((data.questions || []).filter((q) => q && TYPES[q.type]).map((q) => [q.id, q]));
+    const qs = $$(root, ".bq-q").filter((li) => keys.has(li.dataset.q))
+      .map((li) => makeQuestion(keys.get(li.dataset.q), li, ctx));
 
     // Restore entries that still fit the question; "correct" is recomputed.
     const saved = key ? load(key) : {};
@@ -323,16 +257,16 @@
     }
 
     // Summary --------------------------------------------------------------------
-    const sum = el("section", "bq-sum"), status = el("div", "bq-stat");
-    const track = el("div", "bq-bar"), fill = el("div", "bq-fill"), tools = el("div", "bq-tools");
+    const sum = $(root, ".bq-sum"), status = $(sum, ".bq-stat"), fill = $(sum, ".bq-fill");
+    const tool = (name, fn) => on($(sum, '[data-bq="' + name + '"]'), fn);
     const redo = (cs, forget) => {
       cs.forEach((c) => c.reset());
       ctx.changed(forget);
       if (cs.length) cs[0].focus();
     };
-    const bWrong = button("bq-pri", t("retryWrong"), () => redo(qs.filter((c) => c.result && !c.result.correct)));
-    const bAll = button("", t("retryAll"), () => redo(qs));
-    const bClear = button("", t("clear"), () => { redo(qs, true); ctx.say(t("cleared")); });
+    const bWrong = tool("retryWrong", () => redo(qs.filter((c) => c.result && !c.result.correct)));
+    const bAll = tool("retryAll", () => redo(qs));
+    const bClear = tool("clear", () => { redo(qs, true); ctx.say(t("cleared")); });
 
     function summarize() {
       const total = qs.length, done = qs.filter((c) => c.result);
@@ -351,19 +285,8 @@
       bWrong.hidden = done.length === right;
       bAll.hidden = bClear.hidden = !done.length;
     }
-
-    sum.setAttribute("aria-label", t("summary"));
-    status.setAttribute("aria-live", "polite");
-    sr.setAttribute("aria-live", "polite");
-    track.setAttribute("aria-hidden", "true"); // the text says the same
-    track.append(fill);
-    tools.append(bWrong, bAll, bClear);
-    sum.append(el("p", "bq-sum-t", t("summary")), track, status, tools);
-    const root = el("div", "bq"), list = el("ol", "bq-list");
-    qs.forEach((c) => list.append(c.li));
-    root.append(el("p", "bq-intro", t("intro", { total: qs.length, pass })), list, sum, sr);
     summarize();
-    box.append(root);
+    box.setAttribute("data-bq-live", ""); // enhanced: the buttons now work
   }
 
   // ---- start ------------------------------------------------------------------
@@ -375,7 +298,7 @@
         mount(box);
       } catch (e) {
         // One broken quiz must not break the page.
-        console.warn("berdaya quiz: cannot render", box.getAttribute("data-quiz-id"), e);
+        console.warn("berdaya quiz: cannot start", box.getAttribute("data-quiz-id"), e);
       }
     });
   }
