@@ -9,8 +9,9 @@ export NO_MKDOCS_2_WARNING = 1
 
 .PHONY: serve build test validate setup setup-test browsers clean
 
+# serve checks the content on every save itself: a mistake shows in the terminal and on
+# every page, while the last good pages stay up.
 serve: setup
-	$(BIN)/berdaya validate
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: setup

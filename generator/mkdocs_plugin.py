@@ -1,11 +1,15 @@
 """The MkDocs door onto the core: routes MkDocs events, does no content work.
 
 - on_pre_build loads and validates the curriculum (before MkDocs cleans the
-  site folder, so broken content never leaves a half-written site);
+  site folder, so broken content never leaves a half-written site); under
+  ``mkdocs build`` a mistake fails the build, under ``mkdocs serve`` the
+  site is built from the last good content and on_post_page /
+  on_post_template put the problems on every page (site/problems.py);
 - on_files hides the YAML sources and adds the generated pages and assets;
 - on_nav puts modules in curriculum order and names the generated sections;
 - on_post_build hands the loaded objects back to the garbage collector;
-- on_serve watches the YAML folders so edits reload the browser.
+- on_serve watches the YAML folders so edits reload the browser, and keeps
+  the dev server answering when a build fails (see _answer_after_failed_builds).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from .content.errors import ContentErrors
 from .content.messages import message, use_language
 from .site.locale import page_strings
 from .site.pages import render_site
+from .site.problems import problems_banner, with_banner
 from .settings import DEFAULT_CURRICULA_DIR, DEFAULT_MODULES_DIR, DEFAULT_QUIZZES_DIR, Settings
 
 log = logging.getLogger("mkdocs.plugins.berdaya")
@@ -48,6 +53,13 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         self.settings: Settings | None = None
         self.catalog: Catalog | None = None
         self.project: Project | None = None
+        self.serving = False
+        self.problems: ContentErrors | None = None  # while serving: the mistakes of the last save
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this plugin object across the rebuilds
+        # of `mkdocs serve`, with the last good project in it.
+        self.serving = command == "serve"
 
     @event_priority(100)  # before Material's offline plugin, which would add a CDN script
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -82,9 +94,33 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         self.settings = self._settings(config)
         try:
             self.project = load_project(self.settings.sources)
-            self.catalog = self.project.catalog
         except ContentErrors as problems:
-            raise PluginError(message("site_build_problems") + "\n" + problems.render()) from None
+            if not self.serving:
+                raise PluginError(message("site_build_problems") + "\n" + problems.render()) from None
+            self._keep_serving(problems)
+        else:
+            if self.problems is not None:
+                log.info(message("site_serve_fixed"))
+            self.problems = None
+        self.catalog = self.project.catalog
+
+    def _keep_serving(self, problems: ContentErrors) -> None:
+        """Serve the last good pages with the problems on them, and print them all.
+
+        Our own logger, because MkDocs drops a message its build logger has
+        printed before: the same mistake saved twice would show no file or line."""
+        self.problems = problems
+        log.error(message("site_serve_problems") + "\n" + problems.render())
+        if self.project is None:  # broken from the start: an empty site carries the banner
+            self.project = Project(Catalog([], []))
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return with_banner(output, problems_banner(self.problems)) if self.problems else output
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if self.problems and template_name.endswith(".html"):  # 404.html
+            return with_banner(output_content, problems_banner(self.problems))
+        return output_content
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         modules_dir = (self.settings.root / self.settings.modules_dir).resolve()
@@ -129,7 +165,32 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
                 server.watch(str(folder))
         if self.settings.templates_dir:
             server.watch(str(self.settings.root / self.settings.templates_dir))
+        _answer_after_failed_builds(server)
         return server
+
+
+def _answer_after_failed_builds(server) -> None:
+    """MkDocs 1.6's dev server (mkdocs/livereload) holds every request until the
+    build under way has finished (``_visible_epoch == _wanted_epoch``); a build
+    that raises never finishes, so every page hangs until a later build
+    succeeds. Content mistakes no longer raise while serving, but any other
+    failure would still hang the browser: after a failed build, stop waiting
+    for it and answer from what is on disk."""
+    build, condition = getattr(server, "builder", None), getattr(server, "_epoch_cond", None)
+    if build is None or condition is None or not hasattr(server, "_wanted_epoch") or getattr(build, "berdaya_guard", False):
+        return  # another MkDocs version: leave it as it is
+
+    def guarded(*args, **kwargs):
+        try:
+            return build(*args, **kwargs)
+        except BaseException:
+            with condition:
+                server._wanted_epoch = server._visible_epoch
+                condition.notify_all()
+            raise
+
+    guarded.berdaya_guard = True
+    server.builder = guarded
 
 
 def _offline_enabled(config: MkDocsConfig) -> bool:

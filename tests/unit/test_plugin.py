@@ -52,3 +52,63 @@ def test_the_build_hands_loaded_objects_back_to_the_garbage_collector(site_copy)
     assert gc.get_freeze_count() > 0
     config.plugins.on_post_build(config=config)  # `mkdocs serve` rebuilds: old cycles must stay collectable
     assert gc.get_freeze_count() == 0
+
+
+def _break_module(site: Path, value: str = "dasr") -> None:
+    module = site / "docs/modules/dasar.yml"
+    module.write_text(module.read_text(encoding="utf-8").replace("level: dasar", f"level: {value}", 1), encoding="utf-8")
+
+
+def test_while_serving_a_mistake_keeps_the_last_good_pages_and_puts_the_problems_on_them(site_copy):
+    config = loaded_config(site_copy)
+    plugin = config.plugins["berdaya"]
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_pre_build(config=config)
+    good = plugin.catalog
+    _break_module(site_copy, '"<script>alert(1)</script>"')
+    plugin.on_pre_build(config=config)  # no exception: the site goes on
+    assert plugin.catalog is good
+    page = plugin.on_post_page('<html><body class="x"><h1>Dasar</h1></body></html>', page=None, config=config)
+    assert page.startswith('<html><body class="x"><div id="berdaya-problems"')
+    assert "<code>docs/modules/dasar.yml:4:1</code> <code>level</code>: " in page
+    assert "<script>alert" not in page and "&lt;script&gt;" in page  # the trainer's text is escaped
+    plugin.on_post_build(config=config)
+    (site_copy / "docs/modules/dasar.yml").write_text((FIXTURE_SITE / "docs/modules/dasar.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    plugin.on_pre_build(config=config)
+    assert plugin.problems is None
+    assert plugin.on_post_page("<body></body>", page=None, config=config) == "<body></body>"
+    plugin.on_post_build(config=config)
+
+
+def test_mkdocs_build_still_fails_on_a_mistake(site_copy):
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    config = loaded_config(site_copy)
+    plugin = config.plugins["berdaya"]
+    plugin.on_startup(command="build", dirty=False)
+    _break_module(site_copy)
+    with pytest.raises(PluginError, match="docs/modules/dasar.yml:4:1"):
+        plugin.on_pre_build(config=config)
+    plugin.on_build_error(error=None)
+
+
+def test_after_a_failed_build_the_dev_server_stops_waiting_for_it():
+    import threading
+
+    from generator.mkdocs_plugin import _answer_after_failed_builds
+
+    class Server:  # the parts of mkdocs.livereload.LiveReloadServer the guard uses
+        _epoch_cond = threading.Condition()
+        _visible_epoch, _wanted_epoch = 1, 2
+
+        def builder(self):
+            raise RuntimeError("a template is broken")
+
+    server = Server()
+    _answer_after_failed_builds(server)
+    try:
+        server.builder()
+    except RuntimeError:
+        pass
+    assert server._wanted_epoch == server._visible_epoch  # requests are answered again
