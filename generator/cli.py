@@ -25,6 +25,7 @@ from .needs.cli import add_commands as add_needs_commands
 from .export.files import UnknownQuiz, export
 from .export.moodle import ORDERING_CHOICES, MoodleTarget, parse_version
 from .export.output import write_files
+from .export.schema import all_schemas, schema_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     schedule.add_argument("training_id")
     schedule.set_defaults(handler=_schedule)
     _add_export_commands(commands)
+    schema = commands.add_parser("schema", help="write the JSON Schemas of modules, quiz banks, trainings and the competency framework (for editor completion)")
+    schema.add_argument("out", type=Path, help="the folder to write into (the shipped files point to schemas/)")
+    schema.set_defaults(handler=_schema_command)
     return parser
 
 
@@ -243,6 +247,13 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         print(message("export_warning", text=warning), file=sys.stderr)
     write_files(args.out, result.files)
     print(message("export_wrote", count=len(result.files), folder=args.out))
+    return 0
+
+
+def _schema_command(args: argparse.Namespace, settings: Settings) -> int:
+    files = {name: schema_text(schema).encode("utf-8") for name, schema in all_schemas().items()}
+    write_files(args.out, files)
+    print(message("export_wrote", count=len(files), folder=args.out))
     return 0
 
 
