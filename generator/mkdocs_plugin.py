@@ -160,7 +160,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         gc.unfreeze()  # a failed build ends too
 
     def on_serve(self, server, config: MkDocsConfig, builder):
-        for folder in (self.settings.root / self.settings.quizzes_dir, self.settings.root / self.settings.modules_dir, self.settings.root / self.settings.curricula_dir):
+        for folder in (self.settings.root / self.settings.quizzes_dir, self.settings.root / self.settings.modules_dir, self.settings.root / self.settings.curricula_dir, self.settings.sources.needs_dir):
             if folder.is_dir():
                 server.watch(str(folder))
         if self.settings.templates_dir:

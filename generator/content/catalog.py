@@ -11,19 +11,21 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors
 from .load import Loaded, did_you_mean, load_file
 from .messages import message
-from .model import RESERVED_ANCHORS, Competency, CompetencyFramework, Module, QuizBank
+from .model import RESERVED_ANCHORS, Competency, CompetencyFramework, Module, NeedsReport, QuizBank
 
 YAML_SUFFIXES = (".yml", ".yaml")
 # The competency framework lives beside the trainings in curricula/; a
 # training loader skips this one file name.
 COMPETENCIES_FILE = "competencies.yml"
 DEFAULT_CURRICULA_DIR = "curricula"
+# Aggregates of needs surveys (berdaya needs analyze), one file per survey.
+NEEDS_DIR = "kebutuhan"
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,13 @@ class Sources:
         except ValueError:
             return path.as_posix()
 
+    @property
+    def needs_dir(self) -> Path:
+        return self.root / NEEDS_DIR
+
     def content_files(self) -> list[Path]:
         framework = [self.competencies_file] if self.competencies_file.is_file() else []
-        return _yaml_files(self.modules_dir) + _yaml_files(self.quizzes_dir) + framework + self.training_files()
+        return _yaml_files(self.modules_dir) + _yaml_files(self.quizzes_dir) + framework + self.training_files() + _yaml_files(self.needs_dir)
 
     def training_files(self) -> list[Path]:
         """curricula/*.yml except the competency framework, which lives there too."""
@@ -63,6 +69,7 @@ class Catalog:
     modules: list[Loaded[Module]]
     quizzes: list[Loaded[QuizBank]]
     framework: Loaded[CompetencyFramework] | None = None
+    needs_reports: list[Loaded[NeedsReport]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._competencies_by_id = {item.id: item for item in self.competency_items}
@@ -105,6 +112,7 @@ def load_catalog(sources: Sources) -> Catalog:
         modules = _load_all(sources, sources.modules_dir, Module, errors)
         quizzes = _load_all(sources, sources.quizzes_dir, QuizBank, errors)
         framework = _load_framework(sources, errors)
+        reports = _load_all(sources, sources.needs_dir, NeedsReport, errors)
     errors += _check_file_names(modules) + _check_file_names(quizzes)
     errors += _check_unique_ids(modules, "content_module_id_taken") + _check_unique_ids(quizzes, "content_quiz_id_taken")
     # A module whose file has problems still exists: don't report references
@@ -114,6 +122,7 @@ def load_catalog(sources: Sources) -> Catalog:
         errors += _check_module(entry)
     errors += _check_prerequisites(modules, unreadable)
     errors += _check_competencies(modules, framework, sources)
+    errors += _check_needs_reports(reports, framework, sources)
     module_index = {entry.item.id: entry.item for entry in modules}
     for entry in quizzes:
         if entry.item.module not in unreadable:
@@ -123,7 +132,8 @@ def load_catalog(sources: Sources) -> Catalog:
     modules.sort(key=lambda entry: (entry.item.order, entry.item.title.casefold(), entry.item.id))
     positions = {entry.item.id: index for index, entry in enumerate(modules)}
     quizzes.sort(key=lambda entry: (positions.get(entry.item.module, len(positions)), entry.item.id))
-    return Catalog(modules, quizzes, framework)
+    reports.sort(key=lambda entry: entry.item.survey)
+    return Catalog(modules, quizzes, framework, reports)
 
 
 @contextmanager
@@ -187,6 +197,23 @@ def _check_competencies(modules: list[Loaded[Module]], framework: Loaded[Compete
             else:
                 hint = _closest(competency, known, "competency ids")
             errors.append(entry.document.error(("competencies", index), message("content_unknown_competency", competency=competency, file=framework_name), hint))
+    return errors
+
+
+def _check_needs_reports(reports: list[Loaded[NeedsReport]], framework: Loaded[CompetencyFramework] | None, sources: Sources) -> list[ContentError]:
+    """A report's file is named after its survey, and names only the framework's competencies."""
+    known = {competency.id for competency in framework.item.competencies} if framework else set()
+    framework_name = sources.display(sources.competencies_file)
+    errors = []
+    for entry in reports:
+        stem = Path(entry.document.file).stem
+        if entry.item.survey != stem:
+            errors.append(entry.document.error(("survey",), message("content_report_survey_name", survey=entry.item.survey, stem=stem), message("content_report_survey_name_hint", survey=entry.item.survey)))
+        if framework is None and sources.competencies_file.is_file():
+            continue  # the framework's own problems are reported already
+        for index, figures in enumerate(entry.item.competencies):
+            if figures.id not in known:
+                errors.append(entry.document.error(("competencies", index, "id"), message("content_unknown_competency", competency=figures.id, file=framework_name), message("content_report_competency_hint")))
     return errors
 
 

@@ -7,6 +7,7 @@ can check on its own; checks that need several files live in catalog.py.
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated, Literal, Union
 
 from pydantic import (
@@ -129,6 +130,45 @@ class Competency(Strict):
 class CompetencyFramework(Strict):
     title: OptionalText = ""
     competencies: list[Competency] = Field(min_length=1)
+
+
+# --- a needs analysis's aggregate (kebutuhan/<survey>.yml) -------------------
+# Written by 'berdaya needs analyze'; only figures per competency and counts.
+
+QUADRANTS = ("HH", "HL", "LH", "LL")
+
+
+class NeedFigures(Strict):
+    id: Slug
+    rank: int | None = Field(default=None, ge=1)
+    ordinal_rank: int | None = Field(default=None, ge=1)
+    n: int = Field(ge=0)
+    importance_mean: float | None = None
+    ability_mean: float | None = None
+    gap_mean: float | None = None
+    mwds: float | None = None
+    gap_median: float | None = None
+    share_positive: float | None = Field(default=None, ge=0, le=1)
+    quadrant: Literal["HH", "HL", "LH", "LL", ""] = ""
+    orderings_disagree: bool = False
+
+
+class RatingScale(Strict):
+    low: int = Field(ge=0, le=10)
+    high: int = Field(ge=1, le=10)
+
+
+class NeedsReport(Strict):
+    survey: Slug
+    title: OptionalText = ""
+    date: Union[datetime.date, OptionalText] = ""
+    scale: RatingScale
+    respondents: int = Field(ge=0)
+    formats: dict[Slug, int] = {}
+    roles: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")], int] = {}
+    importance_cut: float | None = None
+    gap_cut: float | None = None
+    competencies: list[NeedFigures] = Field(min_length=1)
 
 
 # --- quiz banks --------------------------------------------------------------

@@ -31,6 +31,7 @@ def add_commands(commands) -> None:
     analyze.add_argument("files", nargs="+", type=Path, metavar="FILE")
     _form_options(analyze)
     analyze.add_argument("--output", "-o", type=Path, default=Path("needs.csv"), help="the ranking as CSV (default: %(default)s)")
+    analyze.add_argument("--title", default="", help="the report page's title, e.g. 'Pendamping desa Kabupaten Contoh, Februari 2027'")
     analyze.add_argument("--report-dir", type=Path, help="where the site's aggregate file goes (default: kebutuhan/ beside mkdocs.yml)")
     analyze.set_defaults(handler=_analyze)
 
@@ -106,7 +107,7 @@ def _analyze(args: argparse.Namespace, settings) -> int:
         used = sum(id(response) in kept for response in reading.responses)
         if used:
             formats[reading.format] = formats.get(reading.format, 0) + used
-    data = report.aggregate(result, form, formats, combined.roles(), datetime.date.today().isoformat())
+    data = report.aggregate(result, form, formats, combined.roles(), datetime.date.today().isoformat(), args.title)
     aggregate_path = (args.report_dir or settings.root / "kebutuhan") / f"{form.survey_id}.yml"
     report.write_files({args.output: report.needs_csv(result, form), aggregate_path: report.aggregate_yaml(data)})
     print(message("needs_analysis_written", csv=args.output, aggregate=_display(aggregate_path)))

@@ -45,13 +45,14 @@ def needs_csv(analysis: Analysis, form: Form) -> str:
     return out.getvalue()
 
 
-def aggregate(analysis: Analysis, form: Form, formats: dict[str, int], roles: dict[str, int], date: str) -> dict:
+def aggregate(analysis: Analysis, form: Form, formats: dict[str, int], roles: dict[str, int], date: str, title: str = "") -> dict:
     """The report's data for the site: figures per competency and counts, nothing personal."""
     def number(value: Fraction | None) -> float | None:
         return None if value is None else float(decimal(value, 4))
 
     return {
         "survey": form.survey_id,
+        "title": title,
         "date": date,
         "scale": {"low": form.scale.low, "high": form.scale.high},
         "respondents": analysis.respondents,
@@ -63,6 +64,7 @@ def aggregate(analysis: Analysis, form: Form, formats: dict[str, int], roles: di
             {
                 "id": need.competency,
                 "rank": need.rank,
+                "ordinal_rank": need.ordinal_rank,
                 "n": need.n,
                 **{name: number(getattr(need, name)) for name in FIGURES},
                 "quadrant": need.quadrant,

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import results_pages, urls
+from . import needs_pages, results_pages, urls
 from ..content.catalog import Catalog
 from .locale import page_strings, widget_strings
 from ..content.model import Module, QuizBank
@@ -45,6 +45,8 @@ def render_site(catalog: Catalog, options: PageOptions) -> dict[str, str]:
     for quiz in catalog.quiz_items:
         pages[urls.quiz_page(quiz.id)] = renderer.quiz(quiz)
     pages[results_pages.PROGRESS] = renderer.progress()
+    for entry in catalog.needs_reports:
+        pages[needs_pages.report_page(entry.item.survey)] = needs_pages.needs_report_page(catalog, entry.item, renderer._render, options.language)
     return pages
 
 

@@ -62,6 +62,7 @@ PAGES = {
     "quizzes-index": ("uji/index.html", None),
     "glossary": ("glosarium.html", None),
     "progress": ("kemajuan.html", lambda page: page.locator(".bp-summary:not(:empty)").wait_for()),
+    "needs-report": ("kebutuhan/contoh-pendamping-desa.html", None),
     "not-found": ("404.html", None),
 }
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
