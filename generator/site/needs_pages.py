@@ -97,11 +97,13 @@ def _halves(low: float, high: float) -> list[float]:
     return [low + step / 2 for step in range(int(round((high - low) * 2)) + 1)]
 
 
-def _row(item: NeedFigures, titles: dict[str, str], language: str, words: dict[str, str]) -> dict[str, str]:
+def _row(item: NeedFigures, titles: dict[str, str], language: str, words: dict[str, str], catalog: Catalog) -> dict[str, Any]:
+    modules = catalog.modules_for_competency(item.id)
     share = "–" if item.share_positive is None else f"{round(item.share_positive * 100)}"
     return {
         "rank": str(item.rank) if item.rank else "–",
         "title": titles.get(item.id, item.id),
+        "module": modules[0] if modules else None,  # the title links to the first module that covers it
         "n": str(item.n),
         "importance": number(item.importance_mean, language),
         "ability": number(item.ability_mean, language),
@@ -145,7 +147,7 @@ def needs_report_page(catalog: Catalog, report: NeedsReport, render: Callable[..
         report=report,
         w=words,
         title=report.title or words["title"].format(survey=report.survey),
-        rows=[_row(item, titles, language, words) for item in report.competencies],
+        rows=[_row(item, titles, language, words, catalog) for item in report.competencies],
         summary=_summary(report, catalog, titles, language),
         chart=chart(report, titles, words, language),
         cuts={"importance_cut": number(report.importance_cut, language), "gap_cut": number(report.gap_cut, language)},

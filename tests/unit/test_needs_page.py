@@ -40,7 +40,7 @@ def test_the_chart_has_a_title_a_description_and_one_dot_per_rated_competency(pa
 def test_the_table_lists_every_competency_in_rank_order(pages):
     rows = [line for line in pages["en"][PAGE].splitlines() if re.match(r"^\| \d+ \|", line)]
     assert [int(row.split("|")[1]) for row in rows] == list(range(1, 14))
-    assert rows[0].startswith("| 1 | Menilai kebutuhan pelatihan | 42 | 4.43 | 2.17 | 2.26 | 10.02 |")
+    assert rows[0].startswith("| 1 | [Menilai kebutuhan pelatihan](../modul/desain-pelatihan-berbasis-kebutuhan.md) | 42 | 4.43 | 2.17 | 2.26 | 10.02 |")
 
 
 def test_numbers_use_the_page_language(pages):
