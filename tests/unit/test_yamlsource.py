@@ -113,3 +113,13 @@ def test_libyaml_and_pure_parser_agree_on_values_and_positions(text):
     fast, pure = _parse(text, "f.yml", yaml.CSafeLoader), _parse(text, "f.yml", yaml.SafeLoader)
     assert (fast.data, fast.positions, fast.scalars) == (pure.data, pure.positions, pure.scalars)
 
+
+
+def test_a_block_line_one_space_short_is_reported_on_that_line_even_when_it_reads_as_a_comment():
+    text = "id: a\nsections:\n  - id: b\n    body: |\n      Awal.\n\n     ### Judul\n\n      Lanjut.\n"
+    assert problem(text).startswith("docs/modules/x.yml:7:6: this line is indented less than the rest of the text block 'body' (from line 4)")
+
+
+def test_a_real_comment_after_a_block_is_not_blamed_for_a_mistake_below_it():
+    text = "id: a\nsections:\n  - id: b\n    body: |\n      Awal.\n     # catatan\n  - id: c\n   title: x\n"
+    assert problem(text).startswith("docs/modules/x.yml:8:4: this line is not indented in line")
