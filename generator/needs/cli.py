@@ -35,6 +35,15 @@ def add_commands(commands) -> None:
     analyze.add_argument("--report-dir", type=Path, help="where the site's aggregate file goes (default: kebutuhan/ beside mkdocs.yml)")
     analyze.set_defaults(handler=_analyze)
 
+    recommend = actions.add_parser("recommend", help="write a training (curricula/<id>.yml) for the highest needs that fit the time")
+    recommend.add_argument("--survey", help="the analysis in kebutuhan/ (default: the only one)")
+    budget = recommend.add_mutually_exclusive_group(required=True)
+    budget.add_argument("--jp", type=int, help="JP available for modules (1 JP = 45 minutes)")
+    budget.add_argument("--days", type=int, help="days of training, 08.00-16.00 with the usual breaks, opening and closing sessions")
+    recommend.add_argument("--id", dest="training_id", help="the training's id and file name (default: pelatihan-<survey>)")
+    recommend.add_argument("--force", action="store_true", help="replace an existing training file")
+    recommend.set_defaults(handler=_recommend)
+
 
 def _form_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", dest="survey_id", default="kebutuhan-pelatihan", help="the survey's id: form_id and report page name (default: %(default)s)")
@@ -119,3 +128,36 @@ def _display(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _recommend(args: argparse.Namespace, settings) -> int:
+    from ..training.locale import session_titles
+    from . import report as report_writer
+    from .training_file import fit, training_yaml
+
+    try:
+        catalog = load_catalog(settings.sources)
+    except ContentErrors as problems:
+        print(problems.render(), file=sys.stderr)
+        return 1
+    reports = {entry.item.survey: entry.item for entry in catalog.needs_reports}
+    survey = args.survey or (next(iter(reports)) if len(reports) == 1 else None)
+    if survey is None and reports:
+        print(message("needs_recommend_which", surveys=", ".join(sorted(reports))), file=sys.stderr)
+        return 1
+    if survey not in reports:
+        print(message("needs_recommend_no_report", survey=survey or "kebutuhan-pelatihan"), file=sys.stderr)
+        return 1
+    training_id = args.training_id or f"pelatihan-{survey}"
+    target = settings.sources.curricula / f"{training_id}.yml"
+    if target.exists() and not args.force:
+        print(message("needs_recommend_exists", file=settings.sources.display(target)), file=sys.stderr)
+        return 1
+    data, result = fit(reports[survey], catalog, training_id, args.days, args.jp, session_titles(settings.language))
+    titles = {competency.id: competency.title for competency in catalog.competency_items}
+    report_writer.write_files({target: training_yaml(data, survey)})
+    days = message("needs_recommend_days", days=args.days) if args.days else ""
+    print(message("needs_recommend_written", file=settings.sources.display(target), modules=len(result.modules), jp=result.jp, days=days, id=training_id))
+    for need, jp in result.left_out:
+        print(message("needs_recommend_left_out", title=titles.get(need.competency, need.competency), rank=need.rank, jp=jp))
+    return 0
