@@ -20,7 +20,7 @@ from .training.starters import write_training_stub
 from .training.terminal import schedule_text
 from .site.pages import render_site
 from .settings import Settings, read_settings
-from .content.stubs import write_module_stub
+from .content.stubs import copy_module, write_module_stub
 from .needs.cli import add_commands as add_needs_commands
 from .export.files import UnknownQuiz, export
 from .export.moodle import ORDERING_CHOICES, MoodleTarget, parse_version
@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help=message("cli_help_new"))
     _common_options(new, argparse.SUPPRESS)
     new.add_argument("words", nargs="+", metavar="[training] ID")
+    new.add_argument("--from", dest="source", metavar="MODULE", help=message("cli_help_from"))
     new.set_defaults(handler=_new)
 
     add_needs_commands(commands)
@@ -178,6 +179,8 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
     if len(args.words) != 1:
         print(message("cli_new_usage"), file=sys.stderr)
         return 2
+    if args.source:
+        return _copy_module(args.words[0], args.source, settings)
     try:
         written = write_module_stub(settings.sources, args.words[0])
     except ValueError as problem:
@@ -185,6 +188,18 @@ def _new(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     for path in written:
         print(message("cli_new_created", file=settings.sources.display(path)))
+    return 0
+
+
+def _copy_module(module_id: str, source_id: str, settings: Settings) -> int:
+    try:
+        written = copy_module(settings.sources, module_id, source_id)
+    except ValueError as problem:
+        print(message("cli_problem", problem=problem), file=sys.stderr)
+        return 1
+    for path in written:
+        print(message("cli_new_copied", file=settings.sources.display(path), source=source_id))
+    print(message("cli_new_copied_next"))
     return 0
 
 
