@@ -82,28 +82,28 @@ def _parser() -> argparse.ArgumentParser:
     schedule.add_argument("training_id")
     schedule.set_defaults(handler=_schedule)
     _add_export_commands(commands)
-    schema = commands.add_parser("schema", help="write the JSON Schemas of modules, quiz banks, trainings and the competency framework (for editor completion)")
-    schema.add_argument("out", type=Path, help="the folder to write into (the shipped files point to schemas/)")
+    schema = commands.add_parser("schema", help=message("cli_help_schema"))
+    schema.add_argument("out", type=Path, help=message("cli_help_schema_out"))
     schema.set_defaults(handler=_schema_command)
     return parser
 
 
 def _add_export_commands(commands) -> None:
-    export = commands.add_parser("export", help="write quiz banks for Moodle (GIFT, Moodle XML) or other LMSs (QTI 2.1)")
+    export = commands.add_parser("export", help=message("cli_help_export"))
     formats = export.add_subparsers(required=True, metavar="FORMAT")
     helps = {
-        "gift": "Moodle GIFT text, one .gift.txt file per quiz bank",
-        "moodle-xml": "Moodle XML, one .moodle.xml file per quiz bank",
-        "qti": "an IMS QTI 2.1 content package, one .qti.zip per quiz bank (Canvas, Blackboard, Brightspace)",
+        "gift": message("cli_help_export_gift"),
+        "moodle-xml": message("cli_help_export_moodle_xml"),
+        "qti": message("cli_help_export_qti"),
     }
     for kind, text in helps.items():
         command = formats.add_parser(kind, help=text)
-        command.add_argument("quiz", nargs="?", help="the id of one quiz bank (or --all)")
-        command.add_argument("--all", action="store_true", help="every quiz bank")
-        command.add_argument("out", type=Path, help="the folder to write into")
+        command.add_argument("quiz", nargs="?", help=message("cli_help_export_quiz"))
+        command.add_argument("--all", action="store_true", help=message("cli_help_export_all"))
+        command.add_argument("out", type=Path, help=message("cli_help_export_out"))
         if kind != "qti":
-            command.add_argument("--moodle", default="4.5", metavar="VERSION", help="the Moodle version that imports the file (default: %(default)s); before 4.4 ordering questions become matching questions")
-            command.add_argument("--ordering", choices=ORDERING_CHOICES, default="auto", help="auto: by --moodle; native: qtype_ordering (for older Moodle with the plugin); matching: always as matching")
+            command.add_argument("--moodle", default="4.5", metavar="VERSION", help=message("cli_help_export_moodle"))
+            command.add_argument("--ordering", choices=ORDERING_CHOICES, default="auto", help=message("cli_help_export_ordering"))
         command.set_defaults(handler=_export, kind=kind)
 
 
