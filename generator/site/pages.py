@@ -20,7 +20,7 @@ from ..content.catalog import Catalog
 from .locale import page_strings, widget_strings
 from ..content.model import Module, QuizBank
 from .quizdata import QuizContext, json_for_script, progress_lookup, question_views, quiz_payload
-from .text import escape_html_in_markdown, inline_html, inline_plain, inline_text, slugify, table_cell
+from .text import inline_html, inline_plain, inline_text, markdown_block, slugify, table_cell
 
 JP_MINUTES = 45
 
@@ -147,7 +147,7 @@ def _environment(templates_dir: Path | None) -> jinja2.Environment:
     )
     # md, md_block, cell: trainer text into Markdown; html, plain: into raw HTML (the quiz widget).
     env.filters.update(
-        md=inline_text, md_block=escape_html_in_markdown, cell=table_cell, html=inline_html, plain=inline_plain,
+        md=inline_text, md_block=markdown_block, cell=table_cell, html=inline_html, plain=inline_plain,
         front_matter=_front_matter, fmt=_format,
     )
     return env

@@ -1,10 +1,14 @@
-"""Making trainers' text safe to place in Markdown and HTML.
+"""The site's text filters: what templates use to place trainer text on a page.
 
-Text from YAML is Markdown, but never raw HTML: a ``<script>`` typed in a
-module must show as text. MkDocs renders all pages with one Markdown setup,
-so instead of switching raw HTML off site-wide (which would break hand-written
-pages) the generated Markdown escapes ``<`` and ``&`` everywhere except in
-code, where Markdown already shows characters as typed.
+Every filter goes through the one sanitising step (sanitize.py): trainer
+Markdown is rendered by Berdaya with a fixed setup, cleaned by nh3 and
+written so that the page's own Markdown leaves it alone.
+
+- ``md``    (``inline_text``): one line, inside a heading, list item or link text;
+- ``cell``  (``table_cell``): the same, inside a Markdown table cell;
+- ``md_block`` (``markdown_block``): a body, at the left margin, blank lines around;
+- ``html``  (``inline_html``): quiz text inside raw HTML (the widget's markup);
+- ``plain`` (``inline_plain``): its words only, for attributes and <option> labels.
 """
 
 from __future__ import annotations
@@ -14,93 +18,39 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-import markdown
+from .sanitize import block_html, escape_html_in_markdown, fragment_html, line_html, prose_spans, render_fragment
 
-# A fence opens with three or more backticks or tildes and closes with the same.
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-# A code span: a run of backticks, anything, the same run again.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_HREF = re.compile(r'href="([^"]*)"')
-_SAFE_URL = re.compile(r"^(?:https?://|mailto:|#|/|\.{1,2}/|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
-
-
-def escape_html_in_markdown(text: str) -> str:
-    """Escape raw HTML in Markdown ``text`` outside fenced code and code spans."""
-    if "<" not in text and "&" not in text:
-        return text  # nothing to escape: the common case
-    out: list[str] = []
-    prose: list[str] = []
-    fence: str | None = None
-    for line in text.splitlines(keepends=True):
-        opener = _FENCE.match(line)
-        if fence is None and opener:
-            out.append(_escape_prose("".join(prose)))
-            prose = []
-            fence = opener.group(1)[0] * 3
-            out.append(line)
-        elif fence is not None:
-            out.append(line)
-            if line.strip().startswith(fence):
-                fence = None
-        else:
-            prose.append(line)
-    out.append(_escape_prose("".join(prose)))
-    return "".join(out)
-
-
-def _escape_prose(text: str) -> str:
-    pieces: list[str] = []
-    position = 0
-    for span in _CODE_SPAN.finditer(text):
-        pieces.append(_escape_chars(text[position : span.start()]))
-        pieces.append(span.group(0))
-        position = span.end()
-    pieces.append(_escape_chars(text[position:]))
-    return "".join(pieces)
-
-
-def _escape_chars(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;")
+__all__ = [
+    "escape_html_in_markdown",
+    "inline_html",
+    "inline_plain",
+    "inline_text",
+    "markdown_block",
+    "prose_spans",
+    "render_inline_markdown",
+    "slugify",
+    "table_cell",
+]
 
 
 def inline_text(text: str) -> str:
-    """One line of escaped Markdown, for headings, list items and table cells."""
-    return " ".join(escape_html_in_markdown(text).split())
+    """One line of trainer Markdown as safe inline HTML (the ``md`` filter)."""
+    return line_html(text)
 
 
 def table_cell(text: str) -> str:
-    return inline_text(text).replace("|", "\\|")
+    """The ``cell`` filter: pipes are character references already, so a cell stays one cell."""
+    return line_html(text)
 
 
-_INLINE_RENDERER = markdown.Markdown(extensions=[])
-# Text that Markdown would return unchanged: one line, no character that means
-# something to Markdown or HTML anywhere (code, emphasis, links, escapes,
-# entities), and no start that opens a block (list, heading, quote, rule).
-# Most quiz fragments are such sentences (hyphens inside Indonesian words like
-# "masing-masing" are plain); skipping the renderer for them makes rendering
-# several times faster.
-_PLAIN = re.compile(r"(?![-+*#>=]|\d+\.)[^\\`*_\[\]<>&\x00-\x1f\x7f]*")
+def markdown_block(text: str, anchor_prefix: str = "") -> str:
+    """A body of trainer Markdown as safe HTML (the ``md_block`` filter)."""
+    return block_html(text, anchor_prefix)
 
 
-def inline_html(text: str) -> str:
-    """Render short Markdown (prompts, choices, feedback) to a safe HTML fragment.
-
-    Raw HTML was escaped before rendering, so the only tags in the result are
-    the ones Markdown itself made; links to other schemes (javascript:) are
-    neutralised.
-    """
-    text = text.strip()
-    return text if _PLAIN.fullmatch(text) else render_inline_markdown(text)
-
-
-def render_inline_markdown(text: str) -> str:
-    """The full renderer behind ``inline_html``, for any text."""
-    _INLINE_RENDERER.reset()
-    rendered = _INLINE_RENDERER.convert(escape_html_in_markdown(text))
-    rendered = _HREF.sub(_safe_href, rendered)
-    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
-        rendered = rendered[3:-4]
-    return rendered
+# The html filter: quiz text inside the widget's raw HTML.
+inline_html = fragment_html
+render_inline_markdown = render_fragment
 
 
 def inline_plain(text: str) -> str:
@@ -121,11 +71,6 @@ class _TextOnly(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
-
-
-def _safe_href(match: re.Match[str]) -> str:
-    url = html.unescape(match.group(1))
-    return match.group(0) if _SAFE_URL.match(url) else 'href="#"'
 
 
 def slugify(text: str) -> str:
