@@ -65,7 +65,7 @@ def test_trainer_text_in_the_framework_is_escaped(site_copy: Path):
                                 "mwds": 4.0, "gap_median": 1.0, "share_positive": 1.0, "quadrant": "HH"}]}
     (site_copy / "kebutuhan/s.yml").write_text(yaml.safe_dump(report), encoding="utf-8")
     text = render_site(load_catalog(Sources(site_copy, site_copy / "docs/modules", site_copy / "quizzes")), PageOptions())["kebutuhan/s.md"]
-    assert "<script" not in text and "&lt;script>" in text
+    assert "<script" not in text and "&lt;script&gt;" in text
     assert "!!! warning" in text  # three respondents: the small-n warning
 
 
