@@ -33,7 +33,7 @@ from .content.catalog import YAML_SUFFIXES, Catalog
 from .project import Project, load_project
 from .content.errors import ContentErrors
 from .content.messages import message, use_language
-from .site.locale import page_strings
+from .site.locale import page_strings, script_words
 from .site.pages import render_site
 from .site.problems import problems_banner, with_banner
 from .settings import DEFAULT_CURRICULA_DIR, DEFAULT_MODULES_DIR, DEFAULT_QUIZZES_DIR, Settings
@@ -75,6 +75,9 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         for path in script_paths():
             if path not in [str(script) for script in config.extra_javascript]:
                 config.extra_javascript.append(path)
+        # Words site.js needs on every page, hand-written ones included
+        # (overrides/main.html writes them into the page as JSON).
+        config.extra["berdaya_words"] = script_words(self.settings.language)
         return config
 
     def _settings(self, config: MkDocsConfig) -> Settings:

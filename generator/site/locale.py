@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 DEFAULT_LANGUAGE = "id"
+SCRIPT_WORDS = ("table_region", "table_region_untitled")
 
 
 def language_code(theme_language: str | None) -> str:
@@ -19,6 +20,12 @@ def language_code(theme_language: str | None) -> str:
 
 def page_strings(language: str) -> dict[str, Any]:
     return _catalog("pages.yml")[language_code(language)]
+
+
+def script_words(language: str) -> dict[str, str]:
+    """The words site.js uses on every page, hand-written pages included."""
+    strings = page_strings(language)
+    return {key: strings[key] for key in SCRIPT_WORDS}
 
 
 def widget_strings(language: str) -> dict[str, str]:

@@ -1,40 +1,69 @@
 """Fixtures for the accessibility and HTML tests: the shipped curriculum built
-once with --strict and served under its site_url path (/berdaya/) as on GitHub
-Pages, and a Chromium for axe-core."""
+once per session with --strict and served (one server) under its site_url path
+(/berdaya/) as on GitHub Pages, and one Chromium for axe-core."""
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, NOT_FOUND, find_chromium, http_server  # noqa: F401 - shared fixture
+from tests.browser.conftest import CHROMIUM_ARGS, NOT_FOUND, _QuietHandler, find_chromium
 
 PROJECT = Path(__file__).resolve().parents[2]
 SITE_PATH = "berdaya"  # the path of site_url in mkdocs.yml
 
 
+def build_site_once() -> Path:
+    """The built site, built on first use and kept for the session; its parent
+    folder is the web root. A plain function, not only a fixture, because
+    test_axe.py samples the built pages while it collects its tests."""
+    global _BUILT
+    if _BUILT is None:
+        root = Path(tempfile.mkdtemp(prefix="berdaya-a11y-"))
+        atexit.register(shutil.rmtree, root, ignore_errors=True)
+        target = root / SITE_PATH
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
+            cwd=PROJECT, capture_output=True, text=True, timeout=600,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        if result.returncode != 0:
+            raise RuntimeError("mkdocs build failed:\n" + result.stderr)
+        _BUILT = target
+    return _BUILT
+
+
+_BUILT: Path | None = None
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The built site; its parent folder is the web root."""
-    target = tmp_path_factory.mktemp("a11y") / SITE_PATH
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(target)],
-        cwd=PROJECT, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    return target
+def built_site() -> Path:
+    return build_site_once()
 
 
-@pytest.fixture
-def site_base(built_site, http_server) -> str:  # noqa: F811 - http_server is the shared fixture
-    """URL of the site's root, e.g. http://127.0.0.1:4711/berdaya/."""
-    return f"{http_server(built_site.parent)}/{SITE_PATH}/"
+@pytest.fixture(scope="session")
+def site_base(built_site) -> str:
+    """URL of the site's root, e.g. http://127.0.0.1:4711/berdaya/: one
+    server for the whole session."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site.parent))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SITE_PATH}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
 
 
 class BrowserThread:
@@ -60,7 +89,7 @@ class BrowserThread:
         self._thread.shutdown()
 
 
-@pytest.fixture(scope="module")  # runs beside tests/browser's Playwright: own thread
+@pytest.fixture(scope="session")  # one browser for every a11y test; beside tests/browser's Playwright: own thread
 def chromium() -> BrowserThread:
     executable = find_chromium()
     if executable is None:

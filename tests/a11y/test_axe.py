@@ -1,5 +1,22 @@
-"""axe-core on every kind of page of the shipped curriculum: no WCAG 2.1 A or AA
-violations, in the light and the dark scheme, on a phone and on a desktop.
+"""axe-core (WCAG 2.1 A and AA) on every kind of page of the shipped
+curriculum: at 320 px and 360 px (phones) and on a desktop, in the light and
+the dark scheme. No violations allowed.
+
+Page kinds: PAGES below is the one list. An entry is
+    kind: (page in the built site, what to do before the check, or None)
+Add an entry when a page must be opened, answered or scrolled first, or when
+one particular page should stand for its kind. Pages nobody listed are found
+by themselves: the built site is sampled, one page per URL prefix
+(url_prefix(): "modul/*" is every page directly below modul/, "pelatihan/*/*"
+one level deeper, "glosarium" a page of its own), and the largest page of
+each prefix no entry covers is checked as "auto:<prefix>". So a new kind of
+page is checked at every width and in both schemes as soon as the site builds
+it.
+
+Cost: one site build, one HTTP server and one Chromium for the whole session.
+Each test (kind x scheme) opens its page once in a fresh browser context,
+injects axe once, prepares the page, and checks it at every width by resizing
+the window, as when a phone is turned; the page keeps its state.
 
 axe-core comes from npm (package.json at the repository root, `npm ci`).
 Without node_modules/axe-core these tests are skipped with a warning, except
@@ -13,6 +30,8 @@ import warnings
 from pathlib import Path
 
 import pytest
+
+from tests.a11y.conftest import build_site_once
 
 PROJECT = Path(__file__).resolve().parents[2]
 AXE = PROJECT / "node_modules/axe-core/axe.min.js"
@@ -47,15 +66,18 @@ def open_menu(page) -> None:
     button = page.locator("label.md-header__button[for=__drawer]")
     if button.is_visible():  # phone; on a desktop the navigation is always shown
         button.click()
-        page.wait_for_timeout(400)  # let the drawer finish sliding in
+        page.wait_for_function(  # the drawer has finished sliding in
+            "() => { const d = document.querySelector('.md-sidebar--primary');"
+            " return d && d.getBoundingClientRect().left >= 0; }")
 
 
-# kind -> (page, what to do before the check)
+# The one list of page kinds: kind -> (page, what to do before the check).
 PAGES = {
     "home": ("index.html", None),
     "home-search-open": ("index.html", open_search),
     "home-menu-open": ("index.html", open_menu),
     "module": ("modul/prinsip-pemberdayaan.html", None),
+    "module-with-many-tables": ("modul/desain-pelatihan-berbasis-kebutuhan.html", None),
     "quiz": ("uji/prinsip-pemberdayaan.html", wait_for_quiz),
     "quiz-checked": ("uji/prinsip-pemberdayaan.html", check_every_answer),
     "modules-index": ("modul/index.html", None),
@@ -65,8 +87,40 @@ PAGES = {
     "needs-report": ("kebutuhan/contoh-pendamping-desa.html", None),
     "not-found": ("404.html", None),
 }
-VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+# Checked in this order on one page; the first is where the page is prepared.
+VIEWPORTS = {
+    "320px": {"width": 320, "height": 640},
+    "360px": {"width": 360, "height": 740},
+    "desktop": {"width": 1280, "height": 800},
+}
 SCHEMES = ("light", "dark")
+
+
+def url_prefix(page: str) -> str:
+    """What a page's address says about its kind: 'modul/x.html' and
+    'modul/x/index.html' -> 'modul/*'; 'modul/index.html' -> 'modul'; the home page -> '/'."""
+    parts = page.removesuffix(".html").split("/")
+    if parts[-1] == "index":
+        parts.pop()
+    return "/".join(parts[:1] + ["*"] * (len(parts) - 1)) or "/"
+
+
+def sampled_kinds(site: Path) -> dict[str, tuple[str, None]]:
+    """One page for each URL prefix of the built site that PAGES does not
+    cover: the largest, as the one with the most on it."""
+    covered = {url_prefix(page) for page, _ in PAGES.values()}
+    largest: dict[str, Path] = {}
+    for path in sorted(site.rglob("*.html")):
+        prefix = url_prefix(path.relative_to(site).as_posix())
+        if prefix not in covered and (prefix not in largest or path.stat().st_size > largest[prefix].stat().st_size):
+            largest[prefix] = path
+    return {f"auto:{prefix}": (path.relative_to(site).as_posix(), None) for prefix, path in sorted(largest.items())}
+
+
+def pytest_generate_tests(metafunc):
+    if "kind" in metafunc.fixturenames:
+        kinds = {**PAGES, **sampled_kinds(build_site_once())}
+        metafunc.parametrize("kind", [pytest.param((name, *kinds[name]), id=name) for name in kinds])
 
 
 @pytest.fixture(scope="session")
@@ -98,29 +152,61 @@ def report(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def audit(browser, url: str, scheme: str, viewport: str, prepare) -> tuple[str, list[dict]]:
-    """Open url in a fresh context, prepare the page, run axe: (colour scheme shown, violations)."""
-    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+def settle(page) -> None:
+    """Let the page react to a new size (ResizeObserver, media queries) before axe looks."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def audit(browser, url: str, scheme: str, prepare) -> tuple[str, dict[str, list[dict]]]:
+    """Open url once in a fresh context, prepare it, run axe at every width:
+    (colour scheme shown, {width: violations})."""
+    first, *_ = VIEWPORTS.values()
+    context = browser.new_context(viewport=first, color_scheme=scheme)
     try:
         page = context.new_page()
         page.set_default_timeout(10_000)
-        page.goto(url, wait_until="networkidle")
+        response = page.goto(url, wait_until="load")
+        assert response is not None and response.ok, f"{url}: {response and response.status}"
+        page.wait_for_function("() => !document.querySelector('.md-typeset table:not([class])')"
+                               " || document.querySelector('.md-typeset__scrollwrap')")  # Material has started
         shown = page.get_attribute("body", "data-md-color-scheme")
         if prepare:
             prepare(page)
-        return shown, axe_violations(page)
+        page.add_script_tag(path=str(AXE))
+        found = {}
+        for name, size in VIEWPORTS.items():
+            page.set_viewport_size(size)
+            settle(page)
+            found[name] = axe_violations(page)
+        return shown, found
     finally:
         context.close()
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("kind", PAGES)
-def test_no_wcag_violations(kind, scheme, viewport, axe_core, chromium, site_base):
-    path, prepare = PAGES[kind]
-    shown, violations = chromium.run(audit, site_base + path, scheme, viewport, prepare)
+def test_no_wcag_violations(kind, scheme, axe_core, chromium, site_base):
+    name, path, prepare = kind
+    shown, found = chromium.run(audit, site_base + path, scheme, prepare)
     assert shown == ("slate" if scheme == "dark" else "default")
-    assert violations == [], f"{kind} ({scheme}, {viewport}):\n" + report(violations)
+    failures = {width: violations for width, violations in found.items() if violations}
+    assert not failures, "\n".join(f"{name} ({path}, {scheme}, {width}):\n{report(v)}" for width, v in failures.items())
+
+
+def test_every_listed_page_is_built(built_site):
+    missing = sorted({page for page, _ in PAGES.values() if not (built_site / page).is_file()})
+    assert not missing, f"PAGES lists pages the site does not build: {missing}"
+
+
+def test_pages_are_sampled_by_url_prefix(tmp_path):
+    for page in ["index.html", "modul/index.html", "modul/a.html", "modul/b.html", "pelatihan/x/jadwal.html",
+                 "pelatihan/y/index.html", "laporan.html"]:
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("x" * len(page), encoding="utf-8")
+    assert url_prefix("index.html") == "/" and url_prefix("modul/index.html") == "modul"
+    assert url_prefix("modul/a.html") == url_prefix("modul/a/index.html") == "modul/*"
+    sampled = sampled_kinds(tmp_path)
+    assert sampled == {"auto:laporan": ("laporan.html", None), "auto:pelatihan/*": ("pelatihan/y/index.html", None),
+                       "auto:pelatihan/*/*": ("pelatihan/x/jadwal.html", None)}
 
 
 def test_axe_finds_a_planted_violation(axe_core, chromium, site_base):
@@ -128,8 +214,8 @@ def test_axe_finds_a_planted_violation(axe_core, chromium, site_base):
     def plant(page):
         page.evaluate("document.querySelector('article').append(document.createElement('img'))")
 
-    _, violations = chromium.run(audit, site_base + "index.html", "light", "phone", plant)
-    assert "image-alt" in [v["id"] for v in violations]
+    _, found = chromium.run(audit, site_base + "index.html", "light", plant)
+    assert all("image-alt" in [v["id"] for v in violations] for violations in found.values())
 
 
 def test_search_dialog_has_a_name(built_site):

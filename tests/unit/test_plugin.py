@@ -34,6 +34,8 @@ def test_widget_assets_are_added_to_every_page(site_copy):
     assert "assets/berdaya/quiz.css" in config.extra_css
     assert "assets/berdaya/quiz.js" in [str(script) for script in config.extra_javascript]
     assert "assets/berdaya/site.js" in [str(script) for script in config.extra_javascript]
+    # site.js names wide tables' scroll regions in the site's language (overrides/main.html).
+    assert config.extra["berdaya_words"]["table_region"] == "Tabel: {title}, dapat digeser ke samping"
 
 
 def test_interface_language_follows_theme_language():

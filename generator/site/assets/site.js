@@ -9,7 +9,9 @@
  * 4. page scripts: loads the scripts a page names in [data-berdaya-scripts]
  *    (the results pages), so no other page downloads them;
  * 5. printing: opens collapsed blocks (facilitator notes) before printing,
- *    so handouts carry everything, and closes them again afterwards. */
+ *    so handouts carry everything, and closes them again afterwards;
+ * 6. wide tables: a table that is wider than the screen scrolls sideways in
+ *    a region the keyboard can reach and a screen reader can name. */
 (function () {
   "use strict";
 
@@ -173,10 +175,64 @@
     });
   }
 
+  // --- tables wider than the screen ---------------------------------------------
+
+  // Material wraps every table in .md-typeset__scrollwrap, which scrolls
+  // sideways when the table does not fit (quiz.css makes most tables fit a
+  // phone). Scrolling needs the keyboard to reach the wrapper (WCAG 2.1.1,
+  // axe: scrollable-region-focusable), and a screen reader should say what it
+  // is; so a wrapper that overflows becomes a focusable region named after its
+  // section, and one that fits stays a plain box: no needless tab stop on a
+  // wide screen. Checked again whenever its width changes (turning the phone).
+  var tableWatch = null;
+
+  function sectionTitle(element) {
+    for (var node = element.previousElementSibling; node; node = node.previousElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName)) {
+        var heading = node.cloneNode(true);
+        Array.prototype.forEach.call(heading.querySelectorAll(".headerlink"), function (link) { link.remove(); });
+        return heading.textContent.trim();
+      }
+    }
+    return "";
+  }
+
+  // The words come from overrides/main.html, in the site's language.
+  function tableLabel(wrap) {
+    var words = {};
+    try { words = JSON.parse(document.getElementById("berdaya-words").textContent) || {}; } catch (error) { /* no words */ }
+    var title = sectionTitle(wrap);
+    if (!words.table_region || !words.table_region_untitled) return title || "Table";
+    return title ? fill(words.table_region, { title: title }) : words.table_region_untitled;
+  }
+
+  function markScrolling(wrap) {
+    var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrolls && !wrap.hasAttribute("tabindex")) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", tableLabel(wrap));
+    } else if (!scrolls && wrap.hasAttribute("tabindex")) {
+      ["tabindex", "role", "aria-label"].forEach(function (name) { wrap.removeAttribute(name); });
+    }
+  }
+
+  function watchTables() {
+    if (tableWatch) tableWatch.disconnect();
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    Array.prototype.forEach.call(wraps, markScrolling);
+    if (!("ResizeObserver" in window)) return;
+    tableWatch = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { markScrolling(entry.target); });
+    });
+    Array.prototype.forEach.call(wraps, function (wrap) { tableWatch.observe(wrap); });
+  }
+
   function onEveryPage() {
     loadPageScripts();
     setUpSaving();
     showProgress();
+    watchTables();
   }
 
   // Material's instant navigation swaps pages without a reload: follow it.
