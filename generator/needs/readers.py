@@ -348,7 +348,7 @@ def _start_text(reading: Reading, form: Form, number: int, marker: re.Match) -> 
     if not usable:
         reading.problems.append(ContentError(reading.file, number, marker.start(1) + 1, "", message("needs_text_other_scale", found=f"{marker.group(1)}-{marker.group(2)}", scale=form.scale)))
     ratings: dict[str, tuple[int | None, int | None]] = {}
-    response = Response(reading.file, number, "text:" + marker.group(3).lower(), ratings)
+    response = Response(reading.file, number, "id:" + marker.group(3).lower(), ratings)  # the same id as the page's CSV _uuid
     if usable:
         reading.responses.append(response)
     return {"items": ratings, "usable": usable}

@@ -8,6 +8,8 @@ the chart's geometry is computed here, the drawing is the template's.
 
 from __future__ import annotations
 
+import html
+import json
 import math
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -15,6 +17,9 @@ from typing import Any, Callable
 from ..content.catalog import Catalog
 from ..content.messages import catalog as messages_catalog
 from ..content.model import NeedFigures, NeedsReport
+from . import urls
+from ..needs.form import ABILITY, IMPORTANCE, Scale, choice_label, xml_name
+from .text import slugify
 
 NEEDS_DIR = "kebutuhan"
 NEEDS_MODULE = "desain-pelatihan-berbasis-kebutuhan"  # module 8 teaches this analysis
@@ -153,4 +158,49 @@ def needs_report_page(catalog: Catalog, report: NeedsReport, render: Callable[..
         cuts={"importance_cut": number(report.importance_cut, language), "gap_cut": number(report.gap_cut, language)},
         needs_module=catalog.module(NEEDS_MODULE),
         date=str(report.date),
+    )
+
+
+# --- the self-assessment page -------------------------------------------------
+
+ASSESSMENT = "penilaian-kebutuhan.md"
+ASSESSMENT_ASSETS = "needs.css needs.js"  # loaded by site.js only on this page
+SELF_PREFIX = "needs_self_"
+SCALE = (1, 5)  # the survey's default scale, so the CSV joins a KoboToolbox export
+
+
+def storage_key(site_slug: str) -> str:
+    return f"berdaya.needs.v1.{slugify(site_slug)}"
+
+
+def assessment_page(catalog: Catalog, render: Callable[..., str], site_slug: str, language: str, use_directory_urls: bool) -> str:
+    chosen = language if language in ("id", "en") else "id"
+    words = {key[len(SELF_PREFIX):]: entry[chosen] for key, entry in messages_catalog().items() if key.startswith(SELF_PREFIX)}
+    items = []
+    for competency in catalog.competency_items:
+        modules = [{"title": module.title, "url": urls.url_link(ASSESSMENT, urls.module_page(module.id), use_directory_urls)} for module in catalog.modules_for_competency(competency.id)]
+        items.append({
+            "competency": competency,
+            "names": [xml_name(competency.id, IMPORTANCE), xml_name(competency.id, ABILITY)],
+            "modules": modules,
+        })
+    low, high = SCALE
+    state = {
+        "key": storage_key(site_slug),
+        "scale": f"{low}-{high}",
+        "items": [{"id": item["competency"].id, "title": item["competency"].title, "names": item["names"], "modules": item["modules"]} for item in items],
+        "strings": words,
+    }
+    labels = {kind: [choice_label(kind, value, Scale(low, high), chosen) for value in range(low, high + 1)] for kind in (IMPORTANCE, ABILITY)}
+    return render(
+        "needs_assessment.md.j2",
+        ASSESSMENT,
+        s=words,
+        items=items,
+        values=list(range(low, high + 1)),
+        low=low,
+        high=high,
+        labels=labels,
+        state=html.escape(json.dumps(state, ensure_ascii=False, separators=(",", ":")), quote=True),
+        scripts=ASSESSMENT_ASSETS,
     )

@@ -45,6 +45,8 @@ def render_site(catalog: Catalog, options: PageOptions) -> dict[str, str]:
     for quiz in catalog.quiz_items:
         pages[urls.quiz_page(quiz.id)] = renderer.quiz(quiz)
     pages[results_pages.PROGRESS] = renderer.progress()
+    if catalog.competency_items:
+        pages[needs_pages.ASSESSMENT] = needs_pages.assessment_page(catalog, renderer._render, options.site_slug, options.language, options.use_directory_urls)
     for entry in catalog.needs_reports:
         pages[needs_pages.report_page(entry.item.survey)] = needs_pages.needs_report_page(catalog, entry.item, renderer._render, options.language)
     return pages

@@ -289,3 +289,52 @@ def test_printing_a_module_opens_the_facilitator_notes(page, http_server, projec
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "module-handout.pdf"), format="A4")
     assert watched["errors"] == []
+
+
+def test_needs_self_assessment_rate_export_import_analyse(page, http_server, project_site, watched, tmp_path):
+    """Rate every competency on a phone, export CSV and WhatsApp text, read both back, analyse."""
+    from generator.content.catalog import Sources, load_catalog
+    from generator.needs.analysis import analyse
+    from generator.needs.form import build_form
+    from generator.needs.readers import combine, read_export
+
+    form = build_form(load_catalog(Sources(PROJECT, PROJECT / "docs/modules", PROJECT / "quizzes")).competency_items)
+    page.goto(http_server(project_site) + "/penilaian-kebutuhan.html")
+    progress = page.locator(".bn-progress")
+    expect(progress).to_have_text(f"0 dari {len(form.competencies)} kompetensi sudah dinilai.")
+    # By keyboard: the first importance question, then arrows move within the radio group.
+    first = form.competencies[0].id.replace("-", "_")
+    page.locator(f"input[name={first}_penting][value='1']").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(f"input[name={first}_penting][value='2']")).to_be_checked()
+    wanted = {}
+    for index, competency in enumerate(form.competencies):
+        importance, ability = 5 - index % 2, 1 + index % 4
+        name = competency.id.replace("-", "_")
+        page.locator(f"input[name={name}_penting][value='{importance}']").check()
+        if index != 3:  # one ability left unanswered
+            page.locator(f"input[name={name}_mampu][value='{ability}']").check()
+        wanted[competency.id] = (importance, None if index == 3 else ability)
+    expect(progress).to_have_text(f"{len(form.competencies) - 1} dari {len(form.competencies)} kompetensi sudah dinilai.")
+    expect(page.locator(".bn-gaps li").first).to_contain_text(form.competencies[0].title)
+    expect(page.locator(".bn-gaps li a").first).to_be_visible()
+    page.reload()  # kept on the device
+    expect(page.locator(f"input[name={first}_penting][value='5']")).to_be_checked()
+    expect(page.get_by_role("button", name="Salin teks untuk WhatsApp")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Unduh CSV").click()
+    exported = tmp_path / download.value.suggested_filename
+    download.value.save_as(exported)
+    text = tmp_path / "whatsapp.txt"
+    text.write_text("03/12/26 09.15 - Peserta: " + page.locator("#bn-text").input_value(), encoding="utf-8")
+    assert watched == {"errors": [], "dialogs": []}
+
+    readings = [read_export(path, path.name, form) for path in (exported, text)]
+    for reading in readings:
+        assert reading.problems == [] and [response.ratings for response in reading.responses] == [wanted]
+    assert readings[0].format == "berdaya-csv" and readings[1].format == "berdaya-text"
+    combined = combine(readings)
+    assert len(combined.responses) == 1 and len(combined.duplicates) == 1  # the same answers, counted once
+    order = [competency.id for competency in form.competencies]
+    pairs = {key: [value] for key, value in wanted.items() if None not in value}
+    assert analyse(order, combined.pairs(), 1) == analyse(order, pairs, 1)

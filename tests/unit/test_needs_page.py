@@ -82,3 +82,25 @@ def test_a_report_naming_an_unknown_competency_is_reported_with_its_line(site_co
         ("kebutuhan/lain.yml", 1, "the survey 's' must equal the file name 'lain'"),
         ("kebutuhan/lain.yml", 5, "there is no competency 'b' in curricula/competencies.yml"),
     ]
+
+
+def test_the_self_assessment_page_asks_every_competency_with_the_survey_names(pages):
+    from generator.needs.form import xml_name
+
+    text = pages["id"]["penilaian-kebutuhan.md"]
+    catalog = load_catalog(Sources(PROJECT, PROJECT / "docs/modules", PROJECT / "quizzes"))
+    for competency in catalog.competency_items:
+        for kind in ("importance", "ability"):
+            assert text.count(f'name="{xml_name(competency.id, kind)}"') == 5
+    assert text.count("<fieldset class=\"bn-item\"") == 13
+    assert 'data-berdaya-scripts="needs.css needs.js"' in text
+    assert "berdaya.needs.v1.berdaya" in text.replace("&quot;", '"')
+    assert "<built-in" not in text
+
+
+def test_the_self_assessment_page_escapes_framework_text(site_copy: Path):
+    (site_copy / "curricula").mkdir()
+    (site_copy / "curricula/competencies.yml").write_text(
+        'competencies:\n  - id: a\n    title: <img src=x onerror=alert(1)>\n    description: "\\" onmouseover=x <b>"\n', encoding="utf-8")
+    text = render_site(load_catalog(Sources(site_copy, site_copy / "docs/modules", site_copy / "quizzes")), PageOptions())["penilaian-kebutuhan.md"]
+    assert "<img" not in text and "<b>" not in text
