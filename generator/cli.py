@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .site.assets_files import SERVICE_WORKER, asset_sources, service_worker
 from .content.catalog import load_catalog
-from .content.errors import ContentErrors
+from .content.errors import ContentErrors, warnings_summary
 from .content.messages import LANGUAGES, current_language, message, use_language
 from .project import load_project
 from .training.locale import session_titles, training_strings
@@ -19,6 +19,7 @@ from .training.plan import schedule_for
 from .training.starters import write_training_stub
 from .training.terminal import schedule_text
 from .site.pages import render_site
+from .site.textcheck import loaded_documents, text_warnings
 from .settings import Settings, read_settings
 from .content.stubs import copy_module, write_module_stub
 from .needs.cli import add_commands as add_needs_commands
@@ -63,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help=message("cli_help_validate"))
     _common_options(validate, argparse.SUPPRESS)
     validate.add_argument("--format", choices=("text", "github"), default=_default_format(), help=message("cli_help_format"))
+    validate.add_argument("--strict", action="store_true", help=message("cli_help_strict"))
     validate.set_defaults(handler=_validate)
 
     generate = commands.add_parser("generate", help=message("cli_help_generate"))
@@ -118,6 +120,14 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
         print(problems.render(args.format), file=sys.stdout if args.format == "github" else sys.stderr)
         return 1
     catalog = project.catalog
+    warnings = text_warnings(loaded_documents(catalog.modules, catalog.quizzes, [catalog.framework], project.trainings, catalog.needs_reports))
+    if warnings:
+        if args.strict:
+            warnings = [warning.as_error() for warning in warnings]
+        lines = [warning.as_github_annotation() if args.format == "github" else str(warning) for warning in warnings]
+        print("\n".join([*lines, warnings_summary(warnings)]), file=sys.stdout if args.format == "github" else sys.stderr)
+        if args.strict:
+            return 1
     print(message("cli_validate_ok", modules=len(catalog.modules), quizzes=len(catalog.quizzes)))
     if project.trainings:
         print(message("training_validate_ok", count=len(project.trainings)))

@@ -8,9 +8,12 @@ terminal (``file:line:col: where: what``) or as GitHub Actions annotations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .messages import message
+
+ERROR = "error"
+WARNING = "warning"  # reported, but nothing stops; `berdaya validate --strict` makes it an error
 
 
 @dataclass(frozen=True, order=True)
@@ -21,18 +24,24 @@ class ContentError:
     where: str
     message: str
     hint: str = ""
+    severity: str = ERROR
 
     def __str__(self) -> str:
         location = f"{self.file}:{self.line}:{self.column}"
+        if self.severity == WARNING:
+            location += f": {message('content_warning_label')}"
         text = f"{location}: {self.where}: {self.message}" if self.where else f"{location}: {self.message}"
         return f"{text}\n    {message('content_hint_label')}: {self.hint}" if self.hint else text
+
+    def as_error(self) -> ContentError:
+        return replace(self, severity=ERROR)
 
     def as_github_annotation(self) -> str:
         text = f"{self.where}: {self.message}" if self.where else self.message
         if self.hint:
             text += f" ({message('content_hint_label')}: {self.hint})"
         return (
-            f"::error file={_escape_property(self.file)},line={self.line},col={self.column},"
+            f"::{self.severity} file={_escape_property(self.file)},line={self.line},col={self.column},"
             f"title={_escape_property(message('content_annotation_title'))}::{_escape_data(text)}"
         )
 
@@ -60,6 +69,17 @@ class ContentErrors(Exception):
         else:
             lines = [str(error) for error in self.errors]
         return "\n".join([*lines, self.summary()])
+
+
+def content_warning(file: str, line: int, column: int, where: str, text: str, hint: str = "") -> ContentError:
+    """A finding that does not stop the build: something will be shown differently than written."""
+    return ContentError(file, line, column, where, text, hint, WARNING)
+
+
+def warnings_summary(warnings: list[ContentError]) -> str:
+    files = len({warning.file for warning in warnings})
+    key = "content_warnings_summary_one" if len(warnings) == 1 else "content_warnings_summary_many"
+    return message(key, count=len(warnings), files=files)
 
 
 def split_hint(text: str) -> tuple[str, str]:

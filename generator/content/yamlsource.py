@@ -46,6 +46,10 @@ class YamlDocument:
     data: Any
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     scalars: dict[Path, str] = field(default_factory=dict)  # numbers and dates as written
+    # Where each text value is written (0-based start line, column, end line, column),
+    # and the file's text: a finding inside a text can then name its own line.
+    spans: dict[Path, tuple[int, int, int, int]] = field(default_factory=dict)
+    source: str = ""
 
     def position(self, path: Path) -> tuple[int, int]:
         """The position of ``path`` or of its nearest recorded parent."""
@@ -57,6 +61,26 @@ class YamlDocument:
     def error(self, path: Path, text: str, hint: str = "") -> ContentError:
         line, column = self.position(path)
         return ContentError(self.file, line, column, format_path(path), text, hint)
+
+    def locate(self, path: Path, needle: str, occurrence: int = 0) -> tuple[int, int]:
+        """The line and column of ``needle`` (its n-th appearance) inside the text value at ``path``.
+
+        Found in the file as written, so it works for every YAML style; text that
+        YAML escapes changed (or an empty needle) falls back to the value's start.
+        """
+        span = self.spans.get(path)
+        if span is None:
+            return self.position(path)
+        lines = self.source.splitlines(keepends=True)
+        start = sum(len(line) for line in lines[: span[0]]) + span[1]
+        end = sum(len(line) for line in lines[: span[2]]) + span[3]
+        found = start - 1
+        for _ in range(occurrence + 1):
+            found = self.source.find(needle, found + 1, end) if needle else -1
+            if found < 0:
+                return span[0] + 1, span[1] + 1
+        line_start = self.source.rfind("\n", 0, found) + 1
+        return self.source.count("\n", 0, found) + 1, found - line_start + 1
 
 
 class YamlProblem(Exception):
@@ -95,7 +119,7 @@ def _parse(text: str, file: str, loader_class: type) -> YamlDocument:
         node = loader.get_single_node()
         if node is None:
             raise YamlProblem(ContentError(file, 1, 1, "", message("content_file_empty"), message("content_file_empty_hint")))
-        document = YamlDocument(file, None)
+        document = YamlDocument(file, None, source=text)
         walker = _Walker(loader, document)
         document.data = walker.build(node, ())
     except yaml.MarkedYAMLError as problem:
@@ -166,6 +190,8 @@ class _Walker:
         self.document.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         tag = node.tag
         if tag == _STR_TAG and type(node) is ScalarNode:
+            end = node.end_mark
+            self.document.spans[path] = (mark.line, mark.column, end.line, end.column)
             return node.value  # most values: text needs no constructor
         if tag not in _STANDARD_TAGS:
             tag = tag.replace("tag:yaml.org,2002:", "!!")

@@ -140,3 +140,12 @@ def test_plugin_and_generate_agree_on_the_real_project_site(tmp_path):
     from_plugin = pages_from_plugin(project)
     assert from_plugin == written
     assert '.html#' in written["uji/prinsip-pemberdayaan.md"]
+
+
+def test_cli_validate_warns_about_trainer_text_and_strict_makes_it_fail(site_copy):
+    relaxed = berdaya(site_copy, "validate", "--format", "github")
+    assert relaxed.returncode == 0
+    assert "::warning file=quizzes/dasar.yml,line=16,col=68," in relaxed.stdout and "javascript:alert(1)" in relaxed.stdout
+    strict = berdaya(site_copy, "validate", "--strict")
+    assert strict.returncode == 1
+    assert "quizzes/dasar.yml:16:68: questions[0].explanation: the link address 'javascript:alert(1)' is not allowed" in strict.stderr

@@ -32,5 +32,5 @@ def test_actionlint_catches_a_broken_workflow(tmp_path):
 
 def test_workflow_validates_builds_strict_and_deploys_with_official_actions():
     text = WORKFLOW.read_text()
-    for step in ("berdaya validate --format github", "mkdocs build --strict", "actions/upload-pages-artifact", "actions/deploy-pages"):
+    for step in ("berdaya validate --format github --strict", "mkdocs build --strict", "actions/upload-pages-artifact", "actions/deploy-pages"):
         assert step in text
