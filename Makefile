@@ -63,3 +63,9 @@ node-deps:
 # Lighthouse on home, a module and a self-assessment page (bench/audit/FIGURES.md).
 audit: setup node-deps
 	$(BIN)/python bench/audit/lighthouse.py $(AUDIT_ARGS)
+
+# Engine portability (bench/README.md): builds `berdaya generate`'s output with the newest
+# Zensical in its own venv (bench/results/zensical-venv) and checks it in Chromium. Not a gate.
+.PHONY: portability
+portability: setup-test
+	$(BIN)/python -m bench.zensical_check $(PORTABILITY_ARGS)
