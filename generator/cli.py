@@ -27,6 +27,7 @@ from .export.files import UnknownQuiz, export
 from .export.moodle import ORDERING_CHOICES, MoodleTarget, parse_version
 from .export.output import write_files
 from .export.schema import all_schemas, schema_text
+from .results.cli import add_commands as add_results_commands
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     new.set_defaults(handler=_new)
 
     add_needs_commands(commands)
+    add_results_commands(commands)
     schedule = commands.add_parser("schedule", help=message("cli_help_schedule"))
     _common_options(schedule, argparse.SUPPRESS)
     schedule.add_argument("training_id")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..content.catalog import Catalog
+from ..content.messages import catalog as messages_catalog, message
 from ..content.model import MultipleQuestion, SingleQuestion, TrueFalseQuestion
 from .code import tag_for
 
@@ -122,6 +123,51 @@ def resolve(catalog: Catalog, refs: Sequence[str]) -> tuple[list[str], list[tupl
             seen.add(full)
             resolved.append(full)
     return resolved, problems
+
+
+def module_ids(training) -> list[str]:
+    """The training's modules in the order they are taught, each once."""
+    from ..training.model import ModuleEntry
+
+    seen: list[str] = []
+    for entry in training.modules:
+        if isinstance(entry, ModuleEntry) and entry.module not in seen:
+            seen.append(entry.module)
+    return seen
+
+
+def training_refs(catalog: Catalog, training) -> list[str]:
+    """The question references of a training's tests (assumed checked)."""
+    spec = training.tests
+    if spec is None:
+        return []
+    if spec.questions:
+        return resolve(catalog, spec.questions)[0]
+    return draw(catalog, training.id, module_ids(training), spec.per_module, spec.seed)
+
+
+def for_training(catalog: Catalog, training) -> Assessment | None:
+    """The pre-test and post-test of a training, or None when it has none."""
+    refs = training_refs(catalog, training)
+    return build(catalog, training.id, refs) if refs else None
+
+
+def check_tests(training, document, catalog: Catalog) -> list:
+    """ContentErrors for the ``tests:`` field of a training file."""
+    spec = training.tests
+    if spec is None:
+        return []
+    if spec.questions:
+        _, problems = resolve(catalog, spec.questions)
+        errors = []
+        for index, key, fields in problems:
+            hint_key = key + "_hint"
+            hint = message(hint_key, **fields) if hint_key in messages_catalog() else ""
+            errors.append(document.error(("tests", "questions", index), message(key, **fields), hint))
+        return errors
+    if not training_refs(catalog, training):
+        return [document.error(("tests", "per_module"), message("results_tests_no_questions"))]
+    return []
 
 
 def draw(catalog: Catalog, training: str, modules: Sequence[str], per_module: int, seed: int | str = 0) -> list[str]:

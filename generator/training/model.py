@@ -189,6 +189,25 @@ ProgramItem = Annotated[
 ]
 
 
+class QuestionSelection(Strict):
+    """``tests:`` of a training: the questions of its pre-test and post-test (the same both times).
+
+    Either ``questions`` (``quiz-id/question-id``, or a question id found in one
+    bank only) or ``per_module`` questions drawn from each module's banks with
+    ``seed`` (change the seed for another draw). Checked against the banks in
+    results/assessment.py."""
+
+    questions: list[Text] = []
+    per_module: int | None = Field(default=None, ge=1, le=100)
+    seed: int = 0
+
+    @model_validator(mode="after")
+    def _one_way(self) -> "QuestionSelection":
+        if bool(self.questions) == (self.per_module is not None):
+            raise ValueError(message("results_tests_one_way") + " [hint: " + message("results_tests_one_way_hint") + "]")
+        return self
+
+
 class Training(Strict):
     id: Slug
     title: Text
@@ -204,6 +223,7 @@ class Training(Strict):
     opening: list[SessionEntry] = []
     modules: list[ProgramItem] = Field(min_length=1)
     closing: list[SessionEntry] = []
+    tests: QuestionSelection | None = None
 
     @field_validator("timezone")
     @classmethod

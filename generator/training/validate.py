@@ -15,6 +15,7 @@ from ..content.errors import ContentError
 from ..content.load import Loaded
 from ..content.messages import current_language, message
 from ..content.yamlsource import YamlDocument
+from ..results.assessment import check_tests
 from .locale import session_titles
 from .model import Break, FieldPracticeEntry, ModuleEntry, Training, format_time
 from .plan import schedule_for, subjects
@@ -26,6 +27,7 @@ def check_training(entry: Loaded[Training], catalog: Catalog | None) -> list[Con
     errors = _check_days(training, document)
     if catalog is not None:
         errors += _check_modules(training, document, catalog)
+        errors += check_tests(training, document, catalog)
     if errors or catalog is None:
         return errors
     return _check_fit(training, document, catalog)
