@@ -197,6 +197,12 @@ class QuestionSelection(Strict):
     ``seed`` (change the seed for another draw). Checked against the banks in
     results/assessment.py."""
 
+    # The same rule for editors: the JSON Schema says "one of the two" too.
+    model_config = {**Strict.model_config, "json_schema_extra": {"oneOf": [
+        {"required": ["questions"], "not": {"required": ["per_module"]}},
+        {"required": ["per_module"], "not": {"required": ["questions"]}},
+    ]}}
+
     questions: list[Text] = []
     per_module: int | None = Field(default=None, ge=1, le=100)
     seed: int = 0
