@@ -35,6 +35,7 @@ from .content.errors import ContentErrors
 from .content.messages import message, use_language
 from .site.locale import page_strings, script_words
 from .site.pages import render_site
+from .site import results_pages
 from .site.problems import problems_banner, with_banner
 from .settings import DEFAULT_CURRICULA_DIR, DEFAULT_MODULES_DIR, DEFAULT_QUIZZES_DIR, Settings
 
@@ -131,6 +132,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
             if Path(file.abs_src_path or "").suffix in YAML_SUFFIXES and Path(file.abs_src_path).resolve().parent == modules_dir:
                 files.remove(file)
         pages = render_site(self.catalog, self.settings.page_options)
+        pages.update(results_pages.project_pages(self.project, self.settings.page_options))
         generated = [File.generated(config, path, content=markdown) for path, markdown in pages.items()]
         generated.append(File.generated(config, SERVICE_WORKER, content=service_worker(pages)))
         generated += [File.generated(config, path, abs_src_path=str(source)) for path, source in asset_sources().items()]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .content.catalog import Catalog, Sources, load_catalog
 from .content.errors import ContentError, ContentErrors
 from .content.load import Loaded
+from .results.aggregate import load_aggregates
 from .training.load import load_trainings
 from .training.model import Training
 
@@ -20,6 +21,7 @@ from .training.model import Training
 class Project:
     catalog: Catalog
     trainings: list[Loaded[Training]] = field(default_factory=list)
+    results: dict = field(default_factory=dict)  # training id -> results.aggregate.Aggregate (results/<id>.yml)
 
     @property
     def training_items(self) -> list[Training]:
@@ -39,6 +41,8 @@ def load_project(sources: Sources) -> Project:
     # With broken modules the trainings are still read, so their own mistakes show too.
     trainings, problems = load_trainings(sources, catalog)
     errors += problems
+    results, problems = load_aggregates(sources, {entry.item.id: entry.item for entry in trainings})
+    errors += problems
     if errors or catalog is None:
         raise ContentErrors(errors, files_checked=len(sources.content_files()))
-    return Project(catalog, trainings)
+    return Project(catalog, trainings, results)

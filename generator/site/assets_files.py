@@ -10,7 +10,7 @@ SITE_DIR = "assets/berdaya"
 STYLESHEETS = ("quiz.css",)
 SCRIPTS = ("quiz.js", "site.js")
 # Loaded by site.js only on the pages that name them ([data-berdaya-scripts]).
-PAGE_ASSETS = ("results.css", "resultcode.js", "results.js", "needs.css", "needs.js")
+PAGE_ASSETS = ("results.css", "resultcode.js", "results.js", "vendor/qrcode.js", "vendor/qrcode-generator.LICENSE", "needs.css", "needs.js")
 SERVICE_WORKER = "sw.js"  # at the site root, so its scope covers every page
 # Material's offline plugin loads this shim from unpkg.com so search works from
 # file://; a local copy (MIT, iframe-worker 1.0.4) keeps the site third-party free.

@@ -78,6 +78,7 @@ class QuestionView:
     review_label: str
     items: list[str]  # ordering: the items in display order
     right: list[str]  # matching: the right-hand sides in display order
+    key: str = ""  # the id the widget keys this question by, when not the question's own (training tests: quiz/question)
 
 
 def question_views(quiz: QuizBank, context: QuizContext) -> list[QuestionView]:

@@ -181,10 +181,16 @@
     ctl.show = () => {
       const { response: r, correct: ok } = ctl.result;
       kind.write(r);
-      kind.mark(r);
       fs.disabled = true; // locked until "try again"
       check.hidden = true;
       retry.hidden = false;
+      // Pre-test: saved, never graded on screen (the post-test must not be taught by it).
+      if (ctx.blind) {
+        li.className = "bq-q bq-is-saved";
+        fb.textContent = "";
+        return fb.append(el("p", "bq-status", ctx.t("saved")));
+      }
+      kind.mark(r);
       li.className = "bq-q " + (ok ? "bq-is-ok" : "bq-is-no");
       const st = el("p", "bq-status");
       st.append(icon(ok ? OK : NO), ctx.t(ok ? "correct" : "incorrect"));
@@ -219,7 +225,9 @@
 
     const ctx = {
       t,
-      changed: (forget) => { save(forget); summarize(); },
+      blind: box.dataset.bqMode === "pretest",
+      // Pages around the widget (pre-test, post-test) follow its answers.
+      changed: (forget) => { save(forget); summarize(); box.dispatchEvent(new Event("bq-change", { bubbles: true })); },
       // A toggled trailing space makes a repeated message re-announce.
       say: (msg) => { sr.textContent = sr.textContent === msg ? msg + "\u00a0" : msg; },
       // Marks: icon plus words, never colour alone.
@@ -273,8 +281,13 @@
       const right = done.filter((c) => c.result.correct).length;
       fill.style.width = (total ? (100 * done.length) / total : 0) + "%";
       status.textContent = "";
-      status.append(el("p", "", t("progress", { answered: done.length, total })),
-        el("p", "bq-score", t("score", { correct: right, total })));
+      status.append(el("p", "", t("progress", { answered: done.length, total })));
+      if (ctx.blind) {
+        bWrong.hidden = bAll.hidden = true;
+        bClear.hidden = !done.length;
+        return;
+      }
+      status.append(el("p", "bq-score", t("score", { correct: right, total })));
       if (total && done.length === total) {
         const passed = right * 100 >= pass * total; // exact, no rounding up
         const v = el("p", "bq-verdict " + (passed ? "bq-pass" : "bq-fail")), badge = el("strong", "bq-badge");

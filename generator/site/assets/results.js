@@ -73,7 +73,21 @@
       }
     });
     box.querySelector(".bp-summary").textContent = fill(t.summary, { passed, started, total: quizzes.length });
+    needsLine(box.querySelector(".bp-needs"), cfg.needs || {}, t);
     resetBox(cfg, quizzes, () => progressPage(box));
+  }
+
+  // The needs self-assessment, if filled in on this device: how much, and the largest gaps.
+  function needsLine(line, cfg, t) {
+    const s = cfg.key ? read(cfg.key) : null, items = cfg.items || [];
+    if (!line || !s || s.version !== 1 || !s.ratings || typeof s.ratings !== "object") return;
+    const rated = items.filter((c) => Array.isArray(s.ratings[c.id]) && s.ratings[c.id].every((v) => typeof v === "number"));
+    if (!rated.length) return;
+    const gaps = rated.map((c) => ({ title: c.title, gap: s.ratings[c.id][0] - s.ratings[c.id][1] }))
+      .filter((g) => g.gap > 0).sort((a, b) => b.gap - a.gap).slice(0, 3).map((g) => g.title);
+    line.textContent = t.needs + ": " + fill(t.needs_rated, { rated: rated.length, total: items.length }) +
+      (gaps.length ? " " + fill(t.needs_gaps, { gaps: gaps.join(", ") }) : "");
+    line.hidden = false;
   }
 
   function resetBox(cfg, quizzes, again) {
@@ -97,8 +111,247 @@
     });
   }
 
+
+  // ---- pre-test and post-test: who I am, and sending the result ----------------
+
+  const write = (key, value) => { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode */ } };
+
+  function identity(cfg) {
+    const v = read(cfg.identityKey);
+    return v && v.version === 1 ? { name: String(v.name || ""), participant: String(v.participant || "") } : { name: "", participant: "" };
+  }
+
+  function identityForm(cfg, changed) {
+    const form = document.querySelector(".bp-identity");
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "1";
+    const name = form.querySelector("#bp-name"), number = form.querySelector("#bp-number"), me = identity(cfg);
+    name.value = me.name;
+    number.value = me.participant;
+    const save = () => { write(cfg.identityKey, { version: 1, name: name.value.trim(), participant: number.value.trim() }); changed(); };
+    name.addEventListener("input", save);
+    number.addEventListener("input", save);
+  }
+
+  // The widget's stored answers -> the numbers a result code carries (README "Result codes").
+  function sheet(cfg, key) {
+    const s = read(key), answers = s && s.version === 1 && s.answers && typeof s.answers === "object" ? s.answers : {};
+    const correct = [], responses = [];
+    let answered = 0;
+    cfg.items.forEach((it) => {
+      const a = own(answers, it.id) ? answers[it.id] : null;
+      if (!a || a.rev !== it.rev || typeof a.correct !== "boolean") { correct.push(false); responses.push(0); return; }
+      answered++;
+      correct.push(a.correct);
+      const r = a.response;
+      responses.push(it.type === "single" ? r + 1 : it.type === "true_false" ? (r ? 1 : 2)
+        : it.type === "multiple" ? r.reduce((m, i) => m + 2 ** i, 0) : a.correct ? 1 : 2);
+    });
+    return { answered, correct, responses, score: correct.filter(Boolean).length, total: cfg.items.length };
+  }
+
+  const pct = (x) => Math.round(x * 10) / 10;
+
+  function sendBox(box) {
+    const cfg = json(box, "data-berdaya-send") || {}, t = cfg.strings || {}, C = window.BerdayaCode;
+    const q = (name) => box.querySelector('[data-bp="' + name + '"]');
+    const status = box.querySelector(".bp-send-status"), ready = box.querySelector(".bp-send-ready");
+    // One time per page visit, so the code on screen, in the file and in the QR code is the same.
+    let current = null;
+    const made = C.minutes(Date.now());
+    function update() {
+      const me = identity(cfg), mine = sheet(cfg, cfg.storageKey);
+      const compare = box.querySelector(".bp-compare");
+      if (compare) {
+        const before = sheet(cfg, cfg.preKey);
+        if (mine.answered === mine.total && before.answered === before.total && mine.total) {
+          const a = (100 * before.score) / before.total, b = (100 * mine.score) / mine.total;
+          compare.textContent = fill(t.compare, { pre: pct(a), post: pct(b) }) + " " +
+            (a >= 100 ? t.no_gain : fill(t.gain, { gain: ((b - a) / (100 - a)).toFixed(2) }));
+        } else compare.textContent = before.answered === before.total ? "" : t.no_pre;
+      }
+      if (mine.answered < mine.total) { ready.hidden = true; status.textContent = fill(t.send_waiting, mine); return; }
+      if (!me.name || !me.participant) { ready.hidden = true; status.textContent = t.send_identity; return; }
+      current = C.encode({ trainingTag: cfg.trainingTag, testTag: cfg.testTag, kind: cfg.kind, minutes: made,
+        participant: me.participant, name: me.name, correct: mine.correct, responses: mine.responses });
+      status.textContent = cfg.kind === "pre" ? t.send_saved : fill(t.send_score, { percent: pct((100 * mine.score) / mine.total) });
+      q("code").textContent = current;
+      const target = new URL(cfg.collectUrl, location.href);
+      target.hash = "r=" + current;
+      q("link").href = target.href;
+      try {
+        const qr = window.qrcode(0, "M");
+        qr.addData(target.href);
+        qr.make();
+        q("qr").innerHTML = qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true, alt: t.send_qr_alt });
+      } catch (e) { q("qr").textContent = ""; }
+      ready.hidden = false;
+    }
+    if (!box.dataset.ready) {
+      box.dataset.ready = "1";
+      q("copy").addEventListener("click", () => {
+        const done = () => { box.querySelector(".bp-copied").textContent = t.send_copied; };
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(current).then(done, () => select(q("code")));
+        else select(q("code"));
+      });
+      q("download").addEventListener("click", () => {
+        const me = identity(cfg), mine = sheet(cfg, cfg.storageKey);
+        const data = { format: "berdaya-result", version: 1, code: current, training: cfg.training, test: cfg.kind,
+          participant: me.participant, name: me.name, score: mine.score, total: mine.total,
+          answers: cfg.items.map((it, i) => ({ question: it.id, correct: mine.correct[i], response: mine.responses[i] })) };
+        const a = el("a");
+        a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+        a.download = "hasil-" + cfg.training + "-" + cfg.kind + "-" + String(me.participant).replace(/[^\w-]/g, "") + ".json";
+        document.body.append(a);
+        a.click();
+        a.remove();
+      });
+      document.addEventListener("bq-change", update);
+      identityForm(cfg, update);
+    }
+    update();
+  }
+
+  function select(node) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const s = getSelection();
+    s.removeAllRanges();
+    s.addRange(range);
+  }
+
+  // ---- the trainer's collection page ----------------------------------------------
+
+  const linked = {};
+  let lastLink = null;
+
+  function collectPage(box) {
+    const cfg = json(box, "data-berdaya-collect") || {}, t = cfg.strings || {}, C = window.BerdayaCode;
+    const q = (name) => box.querySelector('[data-bp="' + name + '"]');
+    const list = () => { const v = read(cfg.listKey); return v && v.version === 1 && Array.isArray(v.codes) ? v.codes : []; };
+    // Adds every code in a text: returns {added, same, problems: [line: reason]}.
+    function add(text) {
+      const codes = list(), have = {}, report = { added: 0, same: 0, problems: [] };
+      codes.forEach((c) => { have[c.toUpperCase().replace(/-/g, "")] = 1; });
+      C.find(text).forEach((f) => {
+        let r;
+        try { r = C.decode(f.code); } catch (e) { report.problems.push(fill(t.collect_line, { line: f.line }) + " " + (t[e.reason] || e.reason)); return; }
+        if (r.trainingTag !== cfg.trainingTag) { report.problems.push(fill(t.collect_line, { line: f.line }) + " " + t.other_training); return; }
+        if (r.testTag !== cfg.testTag || r.correct.length !== cfg.count) { report.problems.push(fill(t.collect_line, { line: f.line }) + " " + t.other_questions); return; }
+        const k = r.code.replace(/-/g, "");
+        if (have[k]) { report.same++; return; }
+        have[k] = 1;
+        codes.push(r.code);
+        report.added++;
+      });
+      write(cfg.listKey, { version: 1, codes });
+      return report;
+    }
+    // One pre-test and one post-test per participant: the one made last counts (as the CLI).
+    function people() {
+      const by = {};
+      list().forEach((code) => {
+        let r;
+        try { r = C.decode(code); } catch (e) { return; }
+        const p = by[r.participant] || (by[r.participant] = { participant: r.participant, name: r.name });
+        if (!p[r.kind] || p[r.kind].minutes <= r.minutes) p[r.kind] = r;
+        if (r.kind === "post" || !p.post) p.name = r.name;
+      });
+      return Object.keys(by).sort((a, b) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? a - b : a.localeCompare(b))).map((k) => by[k]);
+    }
+    const score = (r) => (r ? (100 * r.score) / r.correct.length : null);
+    function show() {
+      // Material wraps wide tables in a scrolling box: let the keyboard reach it.
+      const wrap = box.querySelector(".md-typeset__scrollwrap");
+      if (wrap && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", t.collect_list);
+      }
+      const rows = people(), body = box.querySelector("tbody");
+      body.textContent = "";
+      const both = [];
+      rows.forEach((p) => {
+        const pre = score(p.pre), post = score(p.post);
+        p.gain = pre != null && post != null && pre < 100 ? (post - pre) / (100 - pre) : null;
+        if (pre != null && post != null) both.push([pre, post]);
+        const tr = el("tr");
+        [p.participant, p.name, pre == null ? "" : pct(pre), post == null ? "" : pct(post), p.gain == null ? "" : p.gain.toFixed(2)]
+          .forEach((v) => tr.append(el("td", "", String(v))));
+        body.append(tr);
+      });
+      const summary = box.querySelector(".bp-class");
+      if (!both.length) { summary.textContent = rows.length ? fill(t.collect_no_pairs, { count: rows.length }) : t.collect_empty; return rows; }
+      const a = both.reduce((s, x) => s + x[0], 0) / both.length, b = both.reduce((s, x) => s + x[1], 0) / both.length;
+      const g = a < 100 ? (b - a) / (100 - a) : null;
+      const band = g == null ? "" : g >= 0.7 ? t.band_high : g >= 0.3 ? t.band_medium : t.band_low;
+      summary.textContent = fill(t.collect_summary, { both: both.length, left: rows.length - both.length, pre: pct(a), post: pct(b),
+        gain: g == null ? "—" : g.toFixed(2), band });
+      return rows;
+    }
+    function download(name, type, text) {
+      const a = el("a");
+      a.href = URL.createObjectURL(new Blob([text], { type }));
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+    }
+    const cell = (v) => (/[",\n;]/.test(String(v)) ? '"' + String(v).replace(/"/g, '""') + '"' : String(v));
+    if (!box.dataset.ready) {
+      box.dataset.ready = "1";
+      q("add").addEventListener("click", () => {
+        const area = box.querySelector(".bp-paste"), r = add(area.value);
+        box.querySelector(".bp-added").textContent = fill(t.collect_added, r);
+        box.querySelector(".bp-problems").textContent = r.problems.join(" · ");
+        if (!r.problems.length) area.value = "";
+        show();
+      });
+      q("csv").addEventListener("click", () => {
+        const lines = [[t.col_participant, t.col_name, t.col_pre, t.col_post, t.col_gain].map(cell).join(",")];
+        show().forEach((p) => lines.push([p.participant, p.name, p.pre ? pct(score(p.pre)) : "", p.post ? pct(score(p.post)) : "",
+          p.gain == null ? "" : p.gain.toFixed(3)].map(cell).join(",")));
+        download(cfg.training + "-peserta.csv", "text/csv", lines.join("\n") + "\n");
+      });
+      q("codes").addEventListener("click", () => download(cfg.training + "-kode.txt", "text/plain", list().join("\n") + "\n"));
+      const confirm = box.querySelector(".bp-clear-confirm");
+      q("clear").addEventListener("click", () => { confirm.hidden = false; q("clear-yes").focus(); });
+      q("clear-no").addEventListener("click", () => { confirm.hidden = true; q("clear").focus(); });
+      q("clear-yes").addEventListener("click", () => {
+        try { localStorage.removeItem(cfg.listKey); } catch (e) { /* private mode */ }
+        confirm.hidden = true;
+        show();
+      });
+      // A QR code from a trainee's phone opens this page with #r=<code>. Each
+      // link is taken once per visit: instant navigation may bring the hash back.
+      const fromLink = () => {
+        const m = /^#r=(.+)$/.exec(location.hash);
+        if (!m || !document.contains(box)) return;
+        history.replaceState(history.state, "", location.pathname + location.search);
+        if (linked[m[1]]) return;
+        const r = add(decodeURIComponent(m[1]));
+        linked[m[1]] = [fill(t.collect_added, r), r.problems.join(" · ")];
+        lastLink = linked[m[1]];
+        show();
+        box.querySelector(".bp-added").textContent = lastLink[0];
+        box.querySelector(".bp-problems").textContent = lastLink[1];
+      };
+      window.addEventListener("hashchange", fromLink);
+      fromLink();
+    }
+    if (lastLink && !box.querySelector(".bp-added").textContent) {
+      box.querySelector(".bp-added").textContent = lastLink[0];
+      box.querySelector(".bp-problems").textContent = lastLink[1];
+    }
+    show();
+  }
+
   function init() {
     document.querySelectorAll("[data-berdaya-progress-page]").forEach(progressPage);
+    if (window.BerdayaCode) {
+      document.querySelectorAll("[data-berdaya-send]").forEach(sendBox);
+      document.querySelectorAll("[data-berdaya-collect]").forEach(collectPage);
+    }
   }
 
   window.BerdayaResults = { quizState };
