@@ -11,7 +11,9 @@ by themselves: the built site is sampled, one page per URL prefix
 one level deeper, "glosarium" a page of its own), and the largest page of
 each prefix no entry covers is checked as "auto:<prefix>". So a new kind of
 page is checked at every width and in both schemes as soon as the site builds
-it.
+it. Different kinds under one prefix (pelatihan/<id>/jadwal and
+pelatihan/<id>/struktur are both "pelatihan/*/*") are sampled once: list
+each of them here.
 
 Cost: one site build, one HTTP server and one Chromium for the whole session.
 Each test (kind x scheme) opens its page once in a fresh browser context,
