@@ -28,6 +28,7 @@ from .export.moodle import ORDERING_CHOICES, MoodleTarget, parse_version
 from .export.output import write_files
 from .export.schema import all_schemas, schema_text
 from .results.cli import add_commands as add_results_commands
+from .export.coverage import coverage, report_text as coverage_report, summary_line as coverage_summary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,8 +88,12 @@ def _parser() -> argparse.ArgumentParser:
     schedule.set_defaults(handler=_schedule)
     _add_export_commands(commands)
     schema = commands.add_parser("schema", help=message("cli_help_schema"))
+    _common_options(schema, argparse.SUPPRESS)
     schema.add_argument("out", type=Path, help=message("cli_help_schema_out"))
     schema.set_defaults(handler=_schema_command)
+    coverage_command = commands.add_parser("coverage", help=message("export_help_coverage"))
+    _common_options(coverage_command, argparse.SUPPRESS)
+    coverage_command.set_defaults(handler=_coverage)
     return parser
 
 
@@ -102,6 +107,7 @@ def _add_export_commands(commands) -> None:
     }
     for kind, text in helps.items():
         command = formats.add_parser(kind, help=text)
+        _common_options(command, argparse.SUPPRESS)
         command.add_argument("quiz", nargs="?", help=message("cli_help_export_quiz"))
         command.add_argument("--all", action="store_true", help=message("cli_help_export_all"))
         command.add_argument("out", type=Path, help=message("cli_help_export_out"))
@@ -133,6 +139,17 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
     print(message("cli_validate_ok", modules=len(catalog.modules), quizzes=len(catalog.quizzes)))
     if project.trainings:
         print(message("training_validate_ok", count=len(project.trainings)))
+    print(coverage_summary(coverage(catalog)))
+    return 0
+
+
+def _coverage(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        project = load_project(settings.sources)
+    except ContentErrors as problems:
+        print(problems.render(), file=sys.stderr)
+        return 1
+    print(coverage_report(coverage(project.catalog)))
     return 0
 
 
