@@ -20,6 +20,7 @@ from ..content.catalog import Catalog
 from .locale import page_strings, widget_strings
 from ..content.model import Module, QuizBank
 from .quizdata import QuizContext, json_for_script, progress_lookup, question_views, quiz_payload
+from ..export.coverage import coverage
 from .text import inline_html, inline_plain, inline_text, markdown_block, slugify, table_cell
 
 JP_MINUTES = 45
@@ -49,6 +50,7 @@ def render_site(catalog: Catalog, options: PageOptions) -> dict[str, str]:
         pages[needs_pages.ASSESSMENT] = needs_pages.assessment_page(catalog, renderer._render, options.site_slug, options.language, options.use_directory_urls)
     for entry in catalog.needs_reports:
         pages[needs_pages.report_page(entry.item.survey)] = needs_pages.needs_report_page(catalog, entry.item, renderer._render, options.language)
+    pages[urls.COVERAGE] = renderer.coverage()
     return pages
 
 
@@ -114,6 +116,9 @@ class _Renderer:
             prerequisites=prerequisites,
             quizzes=self.catalog.quizzes_for(module.id),
         )
+
+    def coverage(self) -> str:
+        return self._render("coverage.md.j2", urls.COVERAGE, report=coverage(self.catalog))
 
     def progress(self) -> str:
         return results_pages.progress_page(

@@ -15,6 +15,7 @@ QUIZZES_DIR = "uji"
 MODULES_INDEX = f"{MODULES_DIR}/index.md"
 QUIZZES_INDEX = f"{QUIZZES_DIR}/index.md"
 GLOSSARY = "glosarium.md"
+COVERAGE = "cakupan.md"  # for authors and trainers: which objectives the questions assess
 
 
 def module_page(module_id: str) -> str:

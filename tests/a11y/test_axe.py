@@ -88,6 +88,7 @@ PAGES = {
     "progress": ("kemajuan.html", lambda page: page.locator(".bp-summary:not(:empty)").wait_for()),
     "needs-report": ("kebutuhan/contoh-pendamping-desa.html", None),
     "needs-self-assessment": ("penilaian-kebutuhan.html", lambda page: page.locator(".bn-progress:not(:empty)").wait_for()),
+    "coverage": ("cakupan.html", None),
     "not-found": ("404.html", None),
 }
 # Checked in this order on one page; the first is where the page is prepared.

@@ -422,7 +422,7 @@ def test_valid_random_sites_pass_the_catalog_and_render(site, language, director
         catalog = load_catalog(write_site(Path(folder), modules, quizzes))
     pages = render_site(catalog, PageOptions(language=language, use_directory_urls=directory_urls))
     self_assessment = 1 if catalog.competency_items else 0  # the needs self-assessment asks the framework's competencies
-    assert len(pages) == 4 + len(modules) + len(quizzes) + self_assessment  # indexes, glossary, progress
+    assert len(pages) == 5 + len(modules) + len(quizzes) + self_assessment  # indexes, glossary, progress, coverage
     assert all(isinstance(text, str) and text for text in pages.values())
 
 
