@@ -97,7 +97,7 @@ def test_plugin_and_generate_produce_the_same_pages(site_copy, tmp_path):
     from_plugin = pages_from_plugin(site_copy)
 
     assert from_plugin == written
-    assert len(written) == 7  # indexes, glossary, progress, two modules, one quiz
+    assert len(written) == 8  # indexes, glossary, progress, coverage, two modules, one quiz
 
 
 def test_cli_validate_reports_problems_as_text_and_github_annotations(site_copy):
