@@ -3,7 +3,7 @@
 Prompts, choices and feedback are Markdown written for the site. Moodle's own
 Markdown filter is an older dialect (no admonitions, different lists, raw
 HTML passed through), so we render each text once with the site's renderer,
-the same safe one the quiz widget uses (raw HTML typed by a trainer is
+the same one the quiz widget uses, cleaned by the site's sanitiser (raw HTML typed by a trainer is
 escaped, javascript: links neutralised), and hand the LMS HTML. Where a
 system only takes plain text (the answers of a Moodle matching question,
 which appear in a drop-down list) the tags are dropped again.
