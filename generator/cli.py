@@ -19,6 +19,7 @@ from .training.plan import schedule_for
 from .training.starters import write_training_stub
 from .training.terminal import schedule_text
 from .site.pages import render_site
+from .site import results_pages
 from .site.textcheck import loaded_documents, text_warnings
 from .settings import Settings, read_settings
 from .content.stubs import copy_module, write_module_stub
@@ -155,11 +156,12 @@ def _coverage(args: argparse.Namespace, settings: Settings) -> int:
 
 def _generate(args: argparse.Namespace, settings: Settings) -> int:
     try:
-        catalog = load_catalog(settings.sources)
+        project = load_project(settings.sources)
     except ContentErrors as problems:
         print(problems.render(), file=sys.stderr)
         return 1
-    pages = render_site(catalog, settings.page_options)
+    pages = render_site(project.catalog, settings.page_options)
+    pages.update(results_pages.project_pages(project, settings.page_options))  # as the plugin does
     if _is_foreign(args.directory):
         print(message("cli_generate_foreign_folder", folder=args.directory), file=sys.stderr)
         return 2

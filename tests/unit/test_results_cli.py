@@ -110,3 +110,11 @@ def test_collect_refuses_to_write_names_into_the_site(tmp_path, capsys):
     assert status == 2
     assert "may not be written inside the site's folder" in capsys.readouterr().err
     assert not (site / "results").exists()
+
+
+def test_generate_writes_the_test_pages_as_the_plugin_does(tmp_path):
+    site = site_with(tmp_path, TRAINING + TESTS_FIELD)
+    assert cli.main(["--config", str(site / "mkdocs.yml"), "generate", str(tmp_path / "out")]) == 0
+    for name in ("pre-test", "post-test", "kumpul"):
+        assert (tmp_path / "out/pelatihan/contoh" / f"{name}.md").is_file()
+    assert not (tmp_path / "out/pelatihan/contoh/hasil.md").exists()  # no results/contoh.yml yet
