@@ -280,12 +280,12 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         print(f"berdaya: {message('export_bad_moodle_version', version=args.moodle)}", file=sys.stderr)
         return 2
     try:
-        catalog = load_catalog(settings.sources)
+        project = load_project(settings.sources)
     except ContentErrors as problems:
         print(problems.render(), file=sys.stderr)
         return 1
     try:
-        result = export(catalog, args.kind, None if args.all else [args.quiz], target, settings.language)
+        result = export(project.catalog, args.kind, None if args.all else [args.quiz], target, settings.language, project.training_items)
     except UnknownQuiz as problem:
         print(f"berdaya: {problem}", file=sys.stderr)
         return 1

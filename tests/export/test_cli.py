@@ -46,3 +46,13 @@ def test_export_writes_nothing_when_content_is_broken(site_copy, tmp_path):
     bank.write_text(bank.read_text(encoding="utf-8").replace("type: single", "type: tunggal", 1), encoding="utf-8")
     assert _run(site_copy, "export", "gift", "--all", str(tmp_path / "out")) == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_export_writes_one_file_per_training_with_its_modules_banks(site_copy, tmp_path):
+    assert _run(site_copy, "new", "training", "pelatihan-uji") == 0
+    out = tmp_path / "out"
+    assert _run(site_copy, "export", "moodle-xml", "--all", str(out)) == 0
+    text = (out / "pelatihan-uji.training.moodle.xml").read_text(encoding="utf-8")
+    assert "$course$/top/Berdaya/" in text and text.count('<question type="category">') >= 1
+    assert _run(site_copy, "export", "gift", "pelatihan-uji", str(tmp_path / "one")) == 0
+    assert [path.name for path in (tmp_path / "one").iterdir()] == ["pelatihan-uji.training.gift.txt"]
