@@ -95,7 +95,22 @@ def _parser() -> argparse.ArgumentParser:
     coverage_command = commands.add_parser("coverage", help=message("export_help_coverage"))
     _common_options(coverage_command, argparse.SUPPRESS)
     coverage_command.set_defaults(handler=_coverage)
+    search = commands.add_parser("search-index", help=message("cli_help_search_index"))
+    _common_options(search, argparse.SUPPRESS)
+    search.add_argument("site", type=Path)
+    search.set_defaults(handler=_search_index)
     return parser
+
+
+def _search_index(args: argparse.Namespace, settings: Settings) -> int:
+    from .search.pagefind_index import index_site
+
+    if not (args.site / "index.html").is_file():
+        print(message("cli_search_index_no_site", folder=args.site), file=sys.stderr)
+        return 2
+    summary = index_site(args.site, settings.language)
+    print(message("site_search_indexed", pages=summary.pages, files=summary.files, size=round(summary.bytes / 1000)))
+    return 0
 
 
 def _add_export_commands(commands) -> None:

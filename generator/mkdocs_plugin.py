@@ -47,6 +47,7 @@ class BerdayaConfig(Config):
     quizzes_dir = c.Type(str, default=DEFAULT_QUIZZES_DIR)
     curricula_dir = c.Type(str, default=DEFAULT_CURRICULA_DIR)
     templates_dir = c.Optional(c.Type(str))
+    search_index = c.Type(bool, default=True)  # Pagefind index of the built site (generator/search)
 
 
 class BerdayaPlugin(BasePlugin[BerdayaConfig]):
@@ -160,6 +161,8 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         # rebuild many times, and the previous build's reference cycles must
         # stay collectable, so the freeze ends with the build.
         gc.unfreeze()
+        if self.config.search_index:
+            _index_for_search(Path(config.site_dir), self.settings.language)
 
     def on_build_error(self, error: Exception) -> None:
         gc.unfreeze()  # a failed build ends too
@@ -196,6 +199,15 @@ def _answer_after_failed_builds(server) -> None:
 
     guarded.berdaya_guard = True
     server.builder = guarded
+
+def _index_for_search(site_dir: Path, language: str) -> None:
+    from .search.pagefind_index import index_site
+
+    try:
+        summary = index_site(site_dir, language)
+    except Exception as error:  # the binary is missing or failed: say so, the pages are still fine
+        raise PluginError(message("site_search_failed", reason=error)) from None
+    log.info(message("site_search_indexed", pages=summary.pages, files=summary.files, size=round(summary.bytes / 1000)))
 
 
 def _offline_enabled(config: MkDocsConfig) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 SITE_DIR = "assets/berdaya"
 STYLESHEETS = ("quiz.css",)
-SCRIPTS = ("quiz.js", "site.js")
+SCRIPTS = ("quiz.js", "site.js", "search.js")
 # Loaded by site.js only on the pages that name them ([data-berdaya-scripts]).
 PAGE_ASSETS = ("results.css", "resultcode.js", "results.js", "vendor/qrcode.js", "vendor/qrcode-generator.LICENSE", "needs.css", "needs.js")
 SERVICE_WORKER = "sw.js"  # at the site root, so its scope covers every page

@@ -1,7 +1,9 @@
 """Real MkDocs builds of the fixture site, through the plugin."""
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -149,3 +151,20 @@ def test_cli_validate_warns_about_trainer_text_and_strict_makes_it_fail(site_cop
     strict = berdaya(site_copy, "validate", "--strict")
     assert strict.returncode == 1
     assert "quizzes/dasar.yml:16:68: questions[0].explanation: the link address 'javascript:alert(1)' is not allowed" in strict.stderr
+
+
+def test_search_index_from_the_command_line(site_copy, tmp_path):
+    """The other door: after building `berdaya generate` output with any engine, `berdaya search-index SITE`."""
+    assert mkdocs_build(site_copy).returncode == 0
+    built = site_copy / "site"
+    index = built / "pagefind"
+    assert (index / "pagefind.js").is_file()  # the plugin indexed it
+    shutil.rmtree(index)
+    result = berdaya(site_copy, "search-index", str(built))
+    assert result.returncode == 0, result.stderr
+    assert re.match(r"berdaya: search index \(Pagefind\) of \d+ pages: \d+ files, \d+ KB", result.stdout)
+    listed = json.loads((index / "files.json").read_text(encoding="utf-8"))
+    assert "pagefind.js" in listed and "pagefind-entry.json" in listed and "wasm.id.pagefind" in listed
+    assert all((index / name).is_file() for name in listed)
+    assert not (index / "pagefind-ui.js").exists() and not list(built.glob(".pagefind-*"))
+    assert berdaya(site_copy, "search-index", str(tmp_path)).returncode == 2

@@ -63,6 +63,16 @@
     return { pages: pages.indexOf(here) < 0 ? pages.concat(here) : pages, files: files };
   }
 
+  // The search index (search.js, Pagefind) lists its own files in pagefind/files.json.
+  function searchFiles(scope) {
+    var folder = new URL("pagefind/", scope).href;
+    return fetch(folder + "files.json", { cache: "no-cache" }).then(function (response) {
+      return response.ok ? response.json() : [];
+    }).then(function (names) {
+      return names.map(function (name) { return folder + name; }).concat(folder + "files.json");
+    }, function () { return []; });
+  }
+
   function save(cache, url) {
     return fetch(url, { cache: "no-cache" }).then(function (response) {
       if (!response.ok) throw new Error(url + ": " + response.status);
@@ -79,8 +89,9 @@
     var total = course.pages.length, done = 0, failed = 0, bytes = 0;
     button.disabled = true;
     status.textContent = fill(box.dataset.saving, { done: 0, total: total });
-    return caches.open("berdaya:" + scope).then(function (cache) {
-      var files = Promise.all(course.files.map(function (url) {
+    return Promise.all([caches.open("berdaya:" + scope), searchFiles(scope)]).then(function (opened) {
+      var cache = opened[0];
+      var files = Promise.all(course.files.concat(opened[1]).map(function (url) {
         return save(cache, url).then(function (size) { bytes += size; }, function () { /* optional */ });
       }));
       // Pages one after another: a weak connection copes better, and the count moves.

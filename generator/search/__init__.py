@@ -1,0 +1,1 @@
+"""Site search in the trainees' language: a Pagefind index of the built site."""
