@@ -39,6 +39,7 @@ PAGES = {
     "home": "index.html",
     "module": "modul/prinsip-pemberdayaan.html",
     "self-assessment": "uji/prinsip-pemberdayaan.html",
+    "glossary": "glosarium.html",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
