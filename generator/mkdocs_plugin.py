@@ -200,6 +200,7 @@ def _answer_after_failed_builds(server) -> None:
     guarded.berdaya_guard = True
     server.builder = guarded
 
+
 def _index_for_search(site_dir: Path, language: str) -> None:
     from .search.pagefind_index import index_site
 

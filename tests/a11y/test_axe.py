@@ -41,7 +41,7 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def wait_for_quiz(page) -> None:
-    page.locator(".bq-q").first.wait_for()
+    page.locator(".berdaya-quiz[data-bq-live] .bq-q").first.wait_for()  # enhanced, not only in the HTML
 
 
 def check_every_answer(page) -> None:
@@ -59,9 +59,9 @@ def check_every_answer(page) -> None:
 
 
 def open_search(page) -> None:
-    page.keyboard.press("/")  # Material's shortcut; also opens the overlay on a phone
-    page.keyboard.type("kuasa")  # Material searches on key events, not on fill()
-    page.locator(".md-search-result__item").first.wait_for()
+    page.keyboard.press("/")  # Material's shortcut, which opens Berdaya's search dialog (search.js)
+    page.keyboard.type("kuasa")
+    page.locator("dialog.bs .bs-hit").first.wait_for()
 
 
 def open_menu(page) -> None:

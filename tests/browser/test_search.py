@@ -149,3 +149,19 @@ def test_search_works_offline_after_saving_the_course(chromium_browser, http_ser
     expect(dialog.locator(".bs-hit").first).to_be_visible()
     assert "/modul/" in dialog.locator(".bs-hit a").first.get_attribute("href")
     context.close()
+
+
+def test_tabbing_past_the_header_field_does_not_open_the_dialog(page, http_server, built):
+    page.set_viewport_size({"width": 1280, "height": 800})  # the header field shows on wide screens
+    page.goto(http_server(built) + "/index.html")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-search__input')"):
+            break
+    assert page.evaluate("document.activeElement.matches('.md-search__input')")
+    assert page.locator("dialog.bs[open]").count() == 0
+    page.keyboard.type("berdaya")  # typing there opens it, nothing typed is lost
+    dialog = page.locator("dialog.bs")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("searchbox")).to_have_value("berdaya")
+    expect(dialog.locator(".bs-hit").first).to_be_visible()

@@ -91,6 +91,7 @@ def test_module_page_shows_hostile_text_as_typed(page, fixture_base, watched):
 
 def test_quiz_shows_hostile_text_as_typed_and_neutralises_links(page, fixture_base, watched):
     page.goto(fixture_base + "/uji/dasar/")
+    page.wait_for_selector(".berdaya-quiz[data-bq-live]")  # questions are in the HTML: wait for the widget
     first = page.locator(".bq-q").first
     assert 'Apa arti <script>alert("soal")</script> pemberdayaan & "kekuasaan"?' in first.locator("legend").inner_text()
     assert "Memberi <b>bantuan</b> saja" in first.inner_text()
@@ -106,6 +107,7 @@ def test_quiz_shows_hostile_text_as_typed_and_neutralises_links(page, fixture_ba
 def test_answering_right_and_wrong_with_score_review_link_and_reload(page, fixture_base, watched):
     base = fixture_base
     page.goto(base + "/uji/dasar/")
+    page.wait_for_selector(".berdaya-quiz[data-bq-live]")  # questions are in the HTML: wait for the widget
     questions = page.locator(".bq-q")
     single = questions.nth(0)
     single.get_by_label("Memperkuat kemampuan masyarakat").check()
@@ -140,6 +142,7 @@ def test_self_assessment_index_shows_the_answers_stored_on_this_device(page, fix
     expect(line).to_be_hidden()  # nothing answered yet
 
     page.goto(fixture_base + "/uji/dasar/")
+    page.wait_for_selector(".berdaya-quiz[data-bq-live]")  # questions are in the HTML: wait for the widget
     single = page.locator(".bq-q").nth(0)
     single.get_by_label("Memperkuat kemampuan masyarakat").check()
     single.get_by_role("button", name=STRINGS["check"]).click()
@@ -182,6 +185,7 @@ def test_widget_starts_after_instant_navigation(page, fixture_base, watched):
 
 def test_first_question_of_a_real_quiz_by_keyboard_only(page, http_server, project_site, watched):
     page.goto(http_server(project_site) + "/uji/prinsip-pemberdayaan.html")
+    page.wait_for_selector(".berdaya-quiz[data-bq-live]")  # questions are in the HTML: wait for the widget
     for _ in range(200):
         page.keyboard.press("Tab")
         if page.evaluate("!!document.activeElement.closest('.bq-q') && document.activeElement.tagName === 'INPUT'"):
@@ -253,7 +257,7 @@ def test_saving_the_course_makes_unvisited_pages_readable_offline(chromium_brows
 
     context.set_offline(True)
     page.goto(base + "/uji/peran-pendamping.html")  # never opened before
-    expect(page.locator(".bq-q").first).to_be_visible()  # the widget's script came from the device too
+    expect(page.locator(".berdaya-quiz[data-bq-live] .bq-q").first).to_be_visible()  # the widget's script came from the device too
     assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") != "static"
     page.goto(base + "/glosarium.html")
     assert "Glosarium" in page.locator("h1").inner_text()
@@ -265,6 +269,7 @@ def test_saving_the_course_makes_unvisited_pages_readable_offline(chromium_brows
 
 def test_screenshot_of_a_checked_quiz_on_a_phone(page, http_server, project_site):
     page.goto(http_server(project_site) + "/uji/strategi-mikro-mezzo-makro.html")
+    page.wait_for_selector(".berdaya-quiz[data-bq-live]")  # questions are in the HTML: wait for the widget
     first = page.locator(".bq-q").first
     first.locator("input").nth(1).check()
     first.get_by_role("button", name=STRINGS["check"]).click()

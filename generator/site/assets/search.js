@@ -153,13 +153,22 @@
     load(); // start fetching while the trainee types
   }
 
-  // Material's search button and field in the header, and its shortcuts (f, s, /).
+  // Material's search button and field in the header (click), and its shortcuts (f, s, /).
   document.addEventListener("click", function (event) {
     var t = event.target.closest && event.target.closest('label[for="__search"], .md-search__input');
     if (t && !(dialog && dialog.contains(t))) open(event);
   }, true);
-  document.addEventListener("focusin", function (event) {
-    if (event.target.matches && event.target.matches(".md-search__input")) open(event);
+  // Tabbing past the header field must not trap keyboard users in a dialog:
+  // it opens when they start typing there (the key goes along).
+  document.addEventListener("keydown", function (event) {
+    var key = event.key;
+    if (!(event.target.matches && event.target.matches(".md-search__input"))) return;
+    if (key.length !== 1 && key !== "Enter" && key !== "ArrowDown") return;
+    open(event);
+    if (key.length === 1) {
+      input.value = key;
+      run();
+    }
   }, true);
   window.addEventListener("keydown", function (event) {
     var target = event.target, typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
