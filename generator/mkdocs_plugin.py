@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from .site import urls
 from .site.assets_files import SERVICE_WORKER, asset_sources, offline_shim_path, script_paths, service_worker, stylesheet_paths
+from .content.cache import ParseCache
 from .content.catalog import YAML_SUFFIXES, Catalog
 from .project import Project, load_project
 from .content.errors import ContentErrors
@@ -57,6 +58,8 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         self.project: Project | None = None
         self.serving = False
         self.problems: ContentErrors | None = None  # while serving: the mistakes of the last save
+        # Parsed files by content: a rebuild after a save parses only the files that changed.
+        self.cache = ParseCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin object across the rebuilds
@@ -98,7 +101,8 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         # Read again: other plugins' on_config (e.g. offline) may have changed URLs.
         self.settings = self._settings(config)
         try:
-            self.project = load_project(self.settings.sources)
+            self.cache.forget_missing()
+            self.project = load_project(self.settings.sources, self.cache)
         except ContentErrors as problems:
             if not self.serving:
                 raise PluginError(message("site_build_problems") + "\n" + problems.render()) from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .content.cache import ParseCache
 from .content.catalog import Catalog, Sources, load_catalog
 from .content.errors import ContentError, ContentErrors
 from .content.load import Loaded
@@ -31,15 +32,16 @@ class Project:
         return next((item for item in self.training_items if item.id == training_id), None)
 
 
-def load_project(sources: Sources) -> Project:
+def load_project(sources: Sources, cache: ParseCache | None = None) -> Project:
+    """``cache`` (content/cache.py): the plugin keeps one across `mkdocs serve` rebuilds."""
     errors: list[ContentError] = []
     catalog: Catalog | None = None
     try:
-        catalog = load_catalog(sources)
+        catalog = load_catalog(sources, cache)
     except ContentErrors as problems:
         errors += problems.errors
     # With broken modules the trainings are still read, so their own mistakes show too.
-    trainings, problems = load_trainings(sources, catalog)
+    trainings, problems = load_trainings(sources, catalog, cache)
     errors += problems
     results, problems = load_aggregates(sources, {entry.item.id: entry.item for entry in trainings})
     errors += problems

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import ParseCache
 from .errors import ContentError, ContentErrors
 from .load import Loaded, did_you_mean, load_file
 from .messages import message
@@ -106,13 +107,15 @@ class Catalog:
         return [module for module in self.module_items if competency_id in module.competencies]
 
 
-def load_catalog(sources: Sources) -> Catalog:
+def load_catalog(sources: Sources, cache: ParseCache | None = None) -> Catalog:
+    """``cache`` (cache.py) reuses the files that did not change since the last call."""
     errors: list[ContentError] = []
+    load = cache.load if cache is not None else load_file
     with _collector_paused():
-        modules = _load_all(sources, sources.modules_dir, Module, errors)
-        quizzes = _load_all(sources, sources.quizzes_dir, QuizBank, errors)
-        framework = _load_framework(sources, errors)
-        reports = _load_all(sources, sources.needs_dir, NeedsReport, errors)
+        modules = _load_all(sources, sources.modules_dir, Module, errors, load)
+        quizzes = _load_all(sources, sources.quizzes_dir, QuizBank, errors, load)
+        framework = _load_framework(sources, errors, load)
+        reports = _load_all(sources, sources.needs_dir, NeedsReport, errors, load)
     errors += _check_file_names(modules) + _check_file_names(quizzes)
     errors += _check_unique_ids(modules, "content_module_id_taken") + _check_unique_ids(quizzes, "content_quiz_id_taken")
     # A module whose file has problems still exists: don't report references
@@ -159,21 +162,21 @@ def _yaml_files(directory: Path) -> list[Path]:
     return sorted(path for path in directory.iterdir() if path.suffix in YAML_SUFFIXES and path.is_file())
 
 
-def _load_all(sources: Sources, directory: Path, model_class, errors: list[ContentError]) -> list[Loaded]:
+def _load_all(sources: Sources, directory: Path, model_class, errors: list[ContentError], load=load_file) -> list[Loaded]:
     loaded = []
     for path in _yaml_files(directory):
-        entry, problems = load_file(path, sources.display(path), model_class)
+        entry, problems = load(path, sources.display(path), model_class)
         errors += problems
         if entry is not None:
             loaded.append(entry)
     return loaded
 
 
-def _load_framework(sources: Sources, errors: list[ContentError]) -> Loaded[CompetencyFramework] | None:
+def _load_framework(sources: Sources, errors: list[ContentError], load=load_file) -> Loaded[CompetencyFramework] | None:
     path = sources.competencies_file
     if not path.is_file():
         return None
-    entry, problems = load_file(path, sources.display(path), CompetencyFramework)
+    entry, problems = load(path, sources.display(path), CompetencyFramework)
     errors += problems
     if entry is not None:
         ids = [competency.id for competency in entry.item.competencies]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..content.cache import ParseCache
 from ..content.catalog import Catalog, Sources
 from ..content.errors import ContentError
 from ..content.load import Loaded, load_file
@@ -19,12 +20,15 @@ from .model import TIME_FIELDS, Training
 from .validate import check_training
 
 
-def load_trainings(sources: Sources, catalog: Catalog | None) -> tuple[list[Loaded[Training]], list[ContentError]]:
-    """Every training in ``sources.curricula_dir``; without a catalog, only what one file can check."""
+def load_trainings(sources: Sources, catalog: Catalog | None, cache: ParseCache | None = None) -> tuple[list[Loaded[Training]], list[ContentError]]:
+    """Every training in ``sources.curricula_dir``; without a catalog, only what one file can check.
+
+    ``cache`` reuses parsed files that did not change; the checks against the catalog always run."""
+    load = cache.load if cache is not None else load_file
     loaded: list[Loaded[Training]] = []
     errors: list[ContentError] = []
     for path in sources.training_files():
-        entry, problems = load_file(path, sources.display(path), Training, TIME_FIELDS)
+        entry, problems = load(path, sources.display(path), Training, TIME_FIELDS)
         errors += problems
         if entry is None:
             continue
