@@ -80,7 +80,8 @@ def serve(site: Path, edits: int) -> dict:
         port = probe.getsockname()[1]
     log = open(site.parent / "serve.log", "w+", encoding="utf-8")
     process = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--config-file", str(site / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        # Live reload stays on: without it `mkdocs serve` does not watch the files at all.
+        [str(BIN / "mkdocs"), "serve", "--config-file", str(site / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
         stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     try:
