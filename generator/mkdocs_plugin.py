@@ -6,6 +6,7 @@
   site is built from the last good content and on_post_page /
   on_post_template put the problems on every page (site/problems.py);
 - on_files hides the YAML sources and adds the generated pages and assets;
+- on_page_content fits a worked notebook's page to the site (site/notebook.py);
 - on_nav puts modules in curriculum order and names the generated sections;
 - on_post_build hands the loaded objects back to the garbage collector;
 - on_serve watches the YAML folders so edits reload the browser, and keeps
@@ -35,6 +36,7 @@ from .project import Project, load_project
 from .content.errors import ContentErrors
 from .content.messages import message, use_language
 from .site.locale import page_strings, script_words
+from .site.notebook import is_notebook, notebook_html
 from .site.pages import render_site
 from .site import results_pages
 from .site.problems import problems_banner, with_banner
@@ -122,6 +124,10 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         log.error(message("site_serve_problems") + "\n" + problems.render())
         if self.project is None:  # broken from the start: an empty site carries the banner
             self.project = Project(Catalog([], []))
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # A worked notebook rendered by mkdocs-jupyter: the site's look, no scripts or CDN addresses.
+        return notebook_html(html) if is_notebook(page.file.src_uri) else html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return with_banner(output, problems_banner(self.problems)) if self.problems else output

@@ -343,3 +343,27 @@ def test_needs_self_assessment_rate_export_import_analyse(page, http_server, pro
     order = [competency.id for competency in form.competencies]
     pairs = {key: [value] for key, value in wanted.items() if None not in value}
     assert analyse(order, combined.pairs(), 1) == analyse(order, pairs, 1)
+
+
+def test_worked_notebook_on_a_phone_offline_with_its_download(chromium_browser, http_server, project_site):
+    base = http_server(project_site)
+    context = chromium_browser.new_context(viewport={"width": 360, "height": 740}, accept_downloads=True)
+    outside: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                  else (outside.append(route.request.url), route.abort()))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base}/panduan/analisis-kebutuhan.html", wait_until="networkidle")
+    # The site's look: Material's code blocks (coloured, focusable when they scroll), nothing wider than the phone.
+    assert page.locator("article .highlight pre > code").count() >= 6
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "notebook-phone.png"))
+    with page.expect_download() as download:
+        page.locator("article a[download]").first.click()
+    notebook = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert download.value.suggested_filename == "analisis-kebutuhan.ipynb"
+    assert notebook["metadata"]["kernelspec"]["name"] == "python3"
+    context.close()
+    assert outside == [] and errors == []

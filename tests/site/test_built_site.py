@@ -1,6 +1,7 @@
 """Whole-site properties of the shipped curriculum, built once with --strict."""
 
 import filecmp
+import json
 import os
 import subprocess
 import sys
@@ -68,3 +69,15 @@ def _differences(comparison: filecmp.dircmp) -> list[str]:
     for sub in comparison.subdirs.values():
         found += _differences(sub)
     return found
+
+
+def test_the_worked_notebook_is_executed_and_downloadable(built_site):
+    page = (built_site / "panduan/analisis-kebutuhan.html").read_text(encoding="utf-8")
+    article = page[page.index('<article'):page.index('</article>')]
+    # Figures from this build's run on the shipped sample (43 respondents, top need's MWDS).
+    assert "Dipakai: 43 responden" in article and "MWDS = 2945/294 ≈ 10.02" in article
+    assert "<table>" in article and "HH:" in article and "Tidak muat:" in article
+    assert "<script" not in article and "<style" not in article and "cdnjs" not in page
+    assert "Traceback" not in article and "stderr" not in article  # no warnings either
+    source = json.loads((built_site / "panduan/analisis-kebutuhan.ipynb").read_text(encoding="utf-8"))
+    assert all(cell.get("outputs", []) == [] for cell in source["cells"])  # the shipped source, not the run
