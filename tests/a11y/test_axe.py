@@ -89,6 +89,7 @@ PAGES = {
     "needs-report": ("kebutuhan/contoh-pendamping-desa.html", None),
     "needs-self-assessment": ("penilaian-kebutuhan.html", lambda page: page.locator(".bn-progress:not(:empty)").wait_for()),
     "coverage": ("cakupan.html", None),
+    "worked-notebook": ("panduan/analisis-kebutuhan.html", None),
     "not-found": ("404.html", None),
 }
 # Checked in this order on one page; the first is where the page is prepared.
