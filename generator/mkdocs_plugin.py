@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .site import urls
+from .site import csp, urls
 from .site.assets_files import SERVICE_WORKER, asset_sources, offline_shim_path, script_paths, service_worker, stylesheet_paths
 from .content.cache import ParseCache
 from .content.catalog import YAML_SUFFIXES, Catalog
@@ -62,6 +62,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         self.problems: ContentErrors | None = None  # while serving: the mistakes of the last save
         # Parsed files by content: a rebuild after a save parses only the files that changed.
         self.cache = ParseCache()
+        self.script_hashes: set[str] = set()  # the theme's inline scripts, for the Content-Security-Policy
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin object across the rebuilds
@@ -100,6 +101,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         )
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.script_hashes: set[str] = set()
         # Read again: other plugins' on_config (e.g. offline) may have changed URLs.
         self.settings = self._settings(config)
         try:
@@ -130,12 +132,19 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         return notebook_html(html) if is_notebook(page.file.src_uri) else html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return with_banner(output, problems_banner(self.problems)) if self.problems else output
+        output = with_banner(output, problems_banner(self.problems)) if self.problems else output
+        return self._with_policy(output, getattr(page, "content", None) or "", config)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         if self.problems and template_name.endswith(".html"):  # 404.html
-            return with_banner(output_content, problems_banner(self.problems))
-        return output_content
+            output_content = with_banner(output_content, problems_banner(self.problems))
+        return self._with_policy(output_content, "", config) if template_name.endswith(".html") else output_content
+
+    def _with_policy(self, output: str, content: str, config: MkDocsConfig) -> str:
+        if not _policy_wanted(config, self.serving):
+            return output
+        self.script_hashes |= csp.theme_script_hashes(output, content)
+        return csp.with_placeholder(output)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         modules_dir = (self.settings.root / self.settings.modules_dir).resolve()
@@ -166,6 +175,8 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         return nav
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if _policy_wanted(config, self.serving):
+            _write_policy(Path(config.site_dir), csp.policy(self.script_hashes))
         # load_catalog froze what it loaded out of the garbage collector's
         # sight (catalog.py). A build ends here; `mkdocs serve` goes on to
         # rebuild many times, and the previous build's reference cycles must
@@ -219,6 +230,21 @@ def _index_for_search(site_dir: Path, language: str) -> None:
     except Exception as error:  # the binary is missing or failed: say so, the pages are still fine
         raise PluginError(message("site_search_failed", reason=error)) from None
     log.info(message("site_search_indexed", pages=summary.pages, files=summary.files, size=round(summary.bytes / 1000)))
+
+
+def _policy_wanted(config: MkDocsConfig, serving: bool) -> bool:
+    """A Content-Security-Policy, except where it would break a feature: opened
+    from disk (the offline plugin) pages have no origin, so 'self' matches
+    none of the site's scripts and the search worker's shim is blocked; and
+    `mkdocs serve` injects its own live-reload script."""
+    return not serving and not _offline_enabled(config)
+
+
+def _write_policy(site_dir: Path, policy: str) -> None:
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if csp.PLACEHOLDER in text:
+            page.write_text(text.replace(csp.PLACEHOLDER, policy, 1), encoding="utf-8")
 
 
 def _offline_enabled(config: MkDocsConfig) -> bool:

@@ -72,6 +72,8 @@ def guarded(page, hostile_base):
             route.abort()
 
     page.context.route("**/*", only_local)
+    # The Content-Security-Policy must never have to block anything: the theme's own scripts are hashed.
+    page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI))")
     return page, seen
 
 
@@ -97,6 +99,24 @@ def test_no_trainer_script_runs_and_none_is_left_in_the_dom(guarded, hostile_bas
         details.evaluate("e => e.open = true")
     _poke_everything(page)
     assert page.evaluate(FIND_UNSAFE) == []
+    assert seen == {"dialogs": [], "errors": [], "outside": []}
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert policy.startswith("script-src 'self' 'wasm-unsafe-eval' 'sha256-") and "object-src 'none'" in policy and "base-uri 'self'" in policy
+    assert page.evaluate("window.__csp") == []
+
+
+def test_instant_navigation_search_and_the_widget_work_under_the_policy(guarded, hostile_base):
+    page, seen = guarded
+    page.goto(f"{hostile_base}/modul/serangan/")
+    page.locator("article a[href*='uji/serangan']").first.click()
+    page.wait_for_selector(".berdaya-quiz[data-bq-live]")
+    page.locator(".bq-q").first.locator("input").first.check()
+    page.locator(".bq-q").first.locator("[data-bq=check]").click()
+    page.locator(".bq-q").first.locator(".bq-fb").filter(has_text="Penjelasan").wait_for()
+    page.keyboard.press("/")
+    page.keyboard.type("serangan")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.evaluate("window.__csp") == []
     assert seen == {"dialogs": [], "errors": [], "outside": []}
 
 
