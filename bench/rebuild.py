@@ -39,7 +39,8 @@ BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
 
 def edit_module(site: Path, index: int, round_: int) -> Path:
     """Change one module's title: a real edit that every page linking to it shows."""
-    path = sorted((site / "docs" / "modules").glob("*.yml"))[index]
+    paths = sorted((site / "docs" / "modules").glob("*.yml"))
+    path = paths[index % len(paths)]
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} r{round_}", text, count=1, flags=re.M), encoding="utf-8")
     return path

@@ -371,6 +371,7 @@ def _trainer_pages(report: Report, browser, base: str, site_dir: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-install", action="store_true", help="use the venv as it is")
+    parser.add_argument("--no-search-index", action="store_true", help="skip berdaya search-index after the build")
     parser.add_argument("--site", type=Path, default=ROOT, help="the site folder (mkdocs.yml), default: the project")
     args = parser.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -387,6 +388,11 @@ def main(argv: list[str] | None = None) -> int:
         built = build(VENV, plain)
         print(f"build: {'ok' if built['ok'] else 'FAILED'} in {built['seconds']} s", flush=True)
         report = Report()
+        if built["ok"] and not args.no_search_index:
+            # The plugin indexes in on_post_build, which Zensical never calls: index the result as after any other build.
+            indexed = subprocess.run([str(Path(sys.executable).parent / "berdaya"), "search-index", str(plain / "site")], capture_output=True, text=True)
+            built["search_index"] = indexed.returncode == 0
+            print(f"berdaya search-index: {'ok' if indexed.returncode == 0 else 'FAILED ' + indexed.stderr[-300:]}", flush=True)
         if built["ok"]:
             browser_checks(report, plain / "site", generated, args.site.resolve())
         else:
