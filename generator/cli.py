@@ -13,13 +13,11 @@ from .site.assets_files import SERVICE_WORKER, asset_sources, service_worker
 from .content.catalog import load_catalog
 from .content.errors import ContentErrors, warnings_summary
 from .content.messages import LANGUAGES, current_language, message, use_language
-from .project import load_project
+from .project import load_project, render_project
 from .training.locale import session_titles, training_strings
 from .training.plan import schedule_for
 from .training.starters import write_training_stub
 from .training.terminal import schedule_text
-from .site.pages import render_site
-from .site import results_pages
 from .site.textcheck import loaded_documents, text_warnings
 from .settings import Settings, read_settings
 from .content.stubs import copy_module, write_module_stub
@@ -175,8 +173,7 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
     except ContentErrors as problems:
         print(problems.render(), file=sys.stderr)
         return 1
-    pages = render_site(project.catalog, settings.page_options)
-    pages.update(results_pages.project_pages(project, settings.page_options))  # as the plugin does
+    pages = render_project(project, settings.page_options)
     if _is_foreign(args.directory):
         print(message("cli_generate_foreign_folder", folder=args.directory), file=sys.stderr)
         return 2

@@ -32,14 +32,13 @@ from .site import csp, urls
 from .site.assets_files import SERVICE_WORKER, asset_sources, offline_shim_path, script_paths, service_worker, stylesheet_paths
 from .content.cache import ParseCache
 from .content.catalog import YAML_SUFFIXES, Catalog
-from .project import Project, load_project
+from .project import Project, load_project, render_project
 from .content.errors import ContentErrors
 from .content.messages import message, use_language
 from .site.locale import page_strings, script_words
 from .site.notebook import is_notebook, notebook_html
-from .site.pages import render_site
-from .site import results_pages
 from .site.problems import problems_banner, with_banner
+from .training.navigation import training_nav_order, training_section_titles
 from .settings import DEFAULT_CURRICULA_DIR, DEFAULT_MODULES_DIR, DEFAULT_QUIZZES_DIR, Settings
 
 log = logging.getLogger("mkdocs.plugins.berdaya")
@@ -151,8 +150,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         for file in list(files):
             if Path(file.abs_src_path or "").suffix in YAML_SUFFIXES and Path(file.abs_src_path).resolve().parent == modules_dir:
                 files.remove(file)
-        pages = render_site(self.catalog, self.settings.page_options)
-        pages.update(results_pages.project_pages(self.project, self.settings.page_options))
+        pages = render_project(self.project, self.settings.page_options)
         generated = [File.generated(config, path, content=markdown) for path, markdown in pages.items()]
         generated.append(File.generated(config, SERVICE_WORKER, content=service_worker(pages)))
         generated += [File.generated(config, path, abs_src_path=str(source)) for path, source in asset_sources().items()]
@@ -163,6 +161,8 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         strings = page_strings(self.settings.language)
         pages = [urls.module_page(module.id) for module in self.catalog.module_items]
         pages += [urls.quiz_page(quiz.id) for quiz in self.catalog.quiz_items]
+        pages += training_nav_order(self.project)
+        titles = training_section_titles(self.project, self.settings.language)
         order = {page: index for index, page in enumerate(pages)}
         for section in _sections(nav.items):
             uris = {getattr(getattr(child, "file", None), "src_uri", None) for child in section.children}
@@ -170,6 +170,9 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
                 section.title = strings["modules_title"]
             if urls.QUIZZES_INDEX in uris:
                 section.title = strings["quizzes_title"]
+            for uri, title in titles.items():
+                if uri in uris:
+                    section.title = title
             section.children.sort(key=lambda child: _nav_position(child, order))
         _relink(nav)
         return nav

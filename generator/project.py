@@ -14,6 +14,9 @@ from .content.catalog import Catalog, Sources, load_catalog
 from .content.errors import ContentError, ContentErrors
 from .content.load import Loaded
 from .results.aggregate import load_aggregates
+from .site import results_pages
+from .site.pages import PageOptions, render_site
+from .training.documents import render_trainings
 from .training.load import load_trainings
 from .training.model import Training
 
@@ -48,3 +51,11 @@ def load_project(sources: Sources, cache: ParseCache | None = None) -> Project:
     if errors or catalog is None:
         raise ContentErrors(errors, files_checked=len(sources.content_files()))
     return Project(catalog, trainings, results)
+
+
+def render_project(project: Project, options: PageOptions) -> dict[str, str]:
+    """{site path: text} of every generated file: the curriculum's pages and each training's."""
+    pages = render_site(project.catalog, options)
+    pages.update(render_trainings(project.catalog, project.training_items, options))
+    pages.update(results_pages.project_pages(project, options))
+    return pages

@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 SITE_DIR = "assets/berdaya"
-STYLESHEETS = ("quiz.css",)
+STYLESHEETS = ("quiz.css", "training.css")
 SCRIPTS = ("quiz.js", "site.js", "search.js")
 # Loaded by site.js only on the pages that name them ([data-berdaya-scripts]).
 PAGE_ASSETS = ("results.css", "resultcode.js", "results.js", "vendor/qrcode.js", "vendor/qrcode-generator.LICENSE", "needs.css", "needs.js")

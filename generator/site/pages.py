@@ -73,6 +73,11 @@ def _initial(term: str) -> str:
     return next((char for char in term if char.isalnum()), "#").upper()
 
 
+def page_renderer(catalog: Catalog, options: PageOptions) -> "_Renderer":
+    """The site's renderer, for other parts' pages (training/): same Jinja environment, same filters."""
+    return _Renderer(catalog, options)
+
+
 class _Renderer:
     def __init__(self, catalog: Catalog, options: PageOptions):
         self.catalog = catalog
@@ -87,6 +92,10 @@ class _Renderer:
         return self.env.get_template(template).render(
             t=self.strings, link=link, urls=urls, catalog=self.catalog, jp_minutes=JP_MINUTES, **context
         )
+
+    def render(self, template: str, page: str, **context: Any) -> str:
+        """Render ``template`` as the page ``page`` (links are relative to it)."""
+        return self._render(template, page, **context)
 
     def modules_index(self) -> str:
         total = sum(module.duration_jp for module in self.catalog.module_items)

@@ -9,7 +9,8 @@
  * 4. page scripts: loads the scripts a page names in [data-berdaya-scripts]
  *    (the results pages), so no other page downloads them;
  * 5. printing: opens collapsed blocks (facilitator notes) before printing,
- *    so handouts carry everything, and closes them again afterwards;
+ *    so handouts carry everything, and closes them again afterwards; the
+ *    "Cetak" button of training documents ([data-berdaya-print]) prints;
  * 6. wide tables: a table that is wider than the screen scrolls sideways in
  *    a region the keyboard can reach and a screen reader can name. */
 (function () {
@@ -252,6 +253,12 @@
   } else {
     document.addEventListener("DOMContentLoaded", onEveryPage);
   }
+
+  // One listener for every page, so instant navigation needs no re-binding.
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element ? event.target.closest("[data-berdaya-print]") : null;
+    if (button) window.print();
+  });
 
   var opened = [];
   window.addEventListener("beforeprint", function () {
