@@ -237,7 +237,8 @@ def _training_pages(renderer, docs: Documents, catalog: Catalog, common: dict[st
     page("overview", "training/overview.md.j2", competencies=_competencies(docs, catalog), has_calendar=calendar is not None)
     page("structure", "training/structure.md.j2", groups=structure_groups(docs), total=docs.total())
     page("design", "training/design.md.j2", subtopics=subtopics, methods_of=methods_of, media_of=media_of)
-    page("schedule", "training/schedule.md.j2", days=schedule_days(docs), has_calendar=calendar is not None)
+    facilitators = any(row.entry.facilitator for row in docs.rows)
+    page("schedule", "training/schedule.md.j2", days=schedule_days(docs), has_calendar=calendar is not None, facilitators=facilitators)
     page("guide", "training/guide.md.j2", sessions_of=sessions_of, anchor=session_anchor, checklist=materials_checklist(docs), keys=answer_keys(docs, catalog))
     for row in docs.modules:
         path = urls.training_module_page(training.id, row.key)

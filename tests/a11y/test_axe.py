@@ -91,6 +91,13 @@ PAGES = {
     "coverage": ("cakupan.html", None),
     "worked-notebook": ("panduan/analisis-kebutuhan.html", None),
     "not-found": ("404.html", None),
+    "trainings-index": ("pelatihan/index.html", None),
+    "training-overview": ("pelatihan/pelatihan-dasar-3-hari/index.html", None),
+    "training-structure": ("pelatihan/pelatihan-dasar-3-hari/struktur.html", None),
+    "training-design": ("pelatihan/pelatihan-dasar-3-hari/rancangan.html", None),
+    "training-schedule": ("pelatihan/pelatihan-dasar-3-hari/jadwal.html", None),
+    "training-guide": ("pelatihan/pelatihan-dasar-3-hari/panduan.html", None),
+    "training-module": ("pelatihan/pelatihan-dasar-3-hari/modul/konsep-pemberdayaan.html", None),
 }
 # Checked in this order on one page; the first is where the page is prepared.
 VIEWPORTS = {

@@ -367,3 +367,38 @@ def test_worked_notebook_on_a_phone_offline_with_its_download(chromium_browser, 
     assert notebook["metadata"]["kernelspec"]["name"] == "python3"
     context.close()
     assert outside == [] and errors == []
+
+
+TRAINING = "/pelatihan/pelatihan-dasar-3-hari"
+
+
+def test_training_schedule_prints_on_a4_one_day_per_page_without_navigation(page, http_server, project_site, watched):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(http_server(project_site) + TRAINING + "/jadwal.html")
+    days = page.locator("h2.berdaya-day")
+    assert days.count() == 3
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "training-schedule-phone.png"))
+    # The "Cetak" button prints (window.print is replaced so no dialog opens).
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    page.get_by_role("button", name="Cetak").click()
+    assert page.evaluate("window.__printed === true")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".berdaya-print-bar"):
+        assert page.locator(chrome).first.evaluate("e => getComputedStyle(e).display") == "none", chrome
+    breaks = [days.nth(i).evaluate("e => getComputedStyle(e).breakBefore") for i in range(3)]
+    assert breaks == ["auto", "page", "page"]
+    page.pdf(path=str(ARTIFACTS / "training-schedule-a4.pdf"), format="A4")
+    assert watched["errors"] == []
+
+
+def test_facilitator_guide_starts_every_session_on_a_new_page(page, http_server, project_site):
+    page.goto(http_server(project_site) + TRAINING + "/panduan.html")
+    page.emulate_media(media="print")
+    sessions = page.locator("h2.berdaya-page")
+    assert sessions.count() >= 10
+    assert sessions.nth(1).evaluate("e => getComputedStyle(e).breakBefore") == "page"
+    # tables fit the A4 width (210 mm minus margins, at 96 px per inch)
+    widths = page.locator("article table").evaluate_all("ts => ts.map(t => t.getBoundingClientRect().width)")
+    assert widths and max(widths) <= 700
+    page.pdf(path=str(ARTIFACTS / "training-guide-a4.pdf"), format="A4")

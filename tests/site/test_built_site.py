@@ -81,3 +81,15 @@ def test_the_worked_notebook_is_executed_and_downloadable(built_site):
     assert "Traceback" not in article and "stderr" not in article  # no warnings either
     source = json.loads((built_site / "panduan/analisis-kebutuhan.ipynb").read_text(encoding="utf-8"))
     assert all(cell.get("outputs", []) == [] for cell in source["cells"])  # the shipped source, not the run
+
+
+def test_every_training_page_and_file_is_built(built_site):
+    trainings = sorted(p.stem for p in (PROJECT / "curricula").glob("*.yml") if p.name != "competencies.yml")
+    assert trainings == ["pelatihan-dasar-3-hari", "pelatihan-lengkap-5-hari"]
+    assert (built_site / "pelatihan/index.html").is_file()
+    for training in trainings:
+        folder = built_site / "pelatihan" / training
+        for name in ("index.html", "struktur.html", "rancangan.html", "jadwal.html", "panduan.html", "jadwal.ics", "jadwal.csv"):
+            assert (folder / name).is_file(), f"{training}/{name}"
+        assert (folder / "jadwal.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+        assert list((folder / "modul").glob("*.html"))
