@@ -32,7 +32,13 @@ LIGHT_PAGES = (
     (re.compile(r"^glosarium(/index)?\.html$"), 0.25),
     (re.compile(r"^uji/"), 0.5),
     (re.compile(r"^[^/]+/index\.html$"), 0.5),
+    (re.compile(r"^pelatihan/"), 0.5),  # training documents quote objectives, sections and activities
 )
+# A training's adapted copy of a module (pelatihan/<training>/modul/<module>)
+# repeats the shared module page word for word: indexing it would list every
+# module several times. Search leads to the shared page; the training's page
+# links its own copies.
+ADAPTED_MODULE_COPY = re.compile(r"^pelatihan/[^/]+/modul/")
 _HEADING_WEIGHTS = {"h1": 7, "h2": 6, "h3": 5, "h4": 4, "h5": 3, "h6": 2}  # Pagefind's defaults
 _TEXT_TAGS = re.compile(r"<(h[1-6]|p|li|dt|dd|td|th|summary)(?=[\s>])")
 # Pagefind also writes its ready-made search interfaces and the index for
@@ -84,7 +90,8 @@ async def _index(site_dir: Path, language: str) -> IndexSummary:
 
 def _skipped(relative: Path) -> bool:
     # The 404 page and anything already in an index folder are not content.
-    return relative.as_posix() == "404.html" or relative.parts[0] == OUTPUT_DIR
+    path = relative.as_posix()
+    return path == "404.html" or relative.parts[0] == OUTPUT_DIR or bool(ADAPTED_MODULE_COPY.match(path))
 
 
 def _url(relative: str) -> str:

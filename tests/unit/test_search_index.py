@@ -1,0 +1,17 @@
+from pathlib import Path
+
+from generator.search.pagefind_index import _skipped, weighted
+
+
+def test_a_trainings_adapted_module_copies_are_not_indexed():
+    # They repeat the shared module page; search leads to the shared page.
+    assert _skipped(Path("pelatihan/pelatihan-dasar-3-hari/modul/konsep-pemberdayaan.html"))
+    assert not _skipped(Path("modul/konsep-pemberdayaan.html"))
+    assert not _skipped(Path("pelatihan/pelatihan-dasar-3-hari/jadwal.html"))
+    assert _skipped(Path("404.html"))
+
+
+def test_training_documents_weigh_less_than_module_text():
+    page = "<article><p>Pemberdayaan</p></article>"
+    assert 'data-pagefind-weight="0.5"' in weighted("pelatihan/pelatihan-dasar-3-hari/panduan.html", page)
+    assert "data-pagefind-weight" not in weighted("modul/konsep-pemberdayaan.html", page)
