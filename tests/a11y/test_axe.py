@@ -210,15 +210,16 @@ def test_every_listed_page_is_built(built_site):
 
 
 def test_pages_are_sampled_by_url_prefix(tmp_path):
-    for page in ["index.html", "modul/index.html", "modul/a.html", "modul/b.html", "pelatihan/x/jadwal.html",
-                 "pelatihan/y/index.html", "laporan.html"]:
+    # Prefixes PAGES does not list ("contoh/...") are sampled; listed ones are not.
+    for page in ["index.html", "modul/index.html", "modul/a.html", "modul/b.html", "contoh/x/jadwal.html",
+                 "contoh/y/index.html", "laporan.html"]:
         (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / page).write_text("x" * len(page), encoding="utf-8")
     assert url_prefix("index.html") == "/" and url_prefix("modul/index.html") == "modul"
     assert url_prefix("modul/a.html") == url_prefix("modul/a/index.html") == "modul/*"
     sampled = sampled_kinds(tmp_path)
-    assert sampled == {"auto:laporan": ("laporan.html", None), "auto:pelatihan/*": ("pelatihan/y/index.html", None),
-                       "auto:pelatihan/*/*": ("pelatihan/x/jadwal.html", None)}
+    assert sampled == {"auto:laporan": ("laporan.html", None), "auto:contoh/*": ("contoh/y/index.html", None),
+                       "auto:contoh/*/*": ("contoh/x/jadwal.html", None)}
 
 
 def test_axe_finds_a_planted_violation(axe_core, chromium, site_base):
