@@ -20,6 +20,7 @@ import json
 import re
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,21 @@ class IndexSummary:
 
 def index_site(site_dir: Path, language: str) -> IndexSummary:
     """Write ``site_dir/pagefind/`` for every HTML page of ``site_dir``."""
-    return asyncio.run(_index(Path(site_dir), language))
+    job = _index(Path(site_dir), language)
+    if not _event_loop_running():
+        return asyncio.run(job)
+    # A caller that is itself inside an event loop (a build started from an
+    # async program or test harness) can't asyncio.run here: index in a thread.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, job).result()
+
+
+def _event_loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 async def _index(site_dir: Path, language: str) -> IndexSummary:

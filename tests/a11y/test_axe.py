@@ -182,6 +182,9 @@ def audit(browser, url: str, scheme: str, prepare) -> tuple[str, dict[str, list[
         page.wait_for_function("() => !document.querySelector('.md-typeset table:not([class])')"
                                " || document.querySelector('.md-typeset__scrollwrap')")  # Material has started
         shown = page.get_attribute("body", "data-md-color-scheme")
+        # Colours are judged as they end, not halfway through the theme's
+        # 125-250 ms colour transitions (a busy machine catches those).
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
         if prepare:
             prepare(page)
         page.add_script_tag(path=str(AXE))
