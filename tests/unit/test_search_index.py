@@ -19,6 +19,7 @@ def test_training_documents_weigh_less_than_module_text():
 
 def test_the_index_is_built_also_from_inside_a_running_event_loop(tmp_path):
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from generator.search.pagefind_index import index_site
 
@@ -28,5 +29,7 @@ def test_the_index_is_built_also_from_inside_a_running_event_loop(tmp_path):
     async def build():
         return index_site(tmp_path, "id")
 
-    summary = asyncio.run(build())
+    # A thread of its own, so no other test's event loop (Playwright's) is in the way.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        summary = thread.submit(asyncio.run, build()).result()
     assert summary.pages == 1 and (tmp_path / "pagefind").is_dir()
