@@ -41,18 +41,20 @@
 
   // ---- storage: may be missing or throw (private mode, quota): quiz still works
 
+  // { version: 1, answers, best? }: best = { correct, total, percent } of the
+  // best complete attempt; records written before it have none.
   const load = (key) => {
     try {
       const v = JSON.parse(localStorage.getItem(key));
       const a = v && v.version === 1 && v.answers;
-      return a && typeof a === "object" && !Array.isArray(a) ? a : {};
+      return a && typeof a === "object" && !Array.isArray(a) ? v : {};
     } catch (e) {
       return {};
     }
   };
-  const store = (key, answers) => {
+  const store = (key, answers, best) => {
     try {
-      if (answers) localStorage.setItem(key, JSON.stringify({ version: 1, answers }));
+      if (answers) localStorage.setItem(key, JSON.stringify(best ? { version: 1, answers, best } : { version: 1, answers }));
       else localStorage.removeItem(key);
     } catch (e) { /* nothing to do */ }
   };
@@ -247,7 +249,8 @@
       .map((li) => makeQuestion(keys.get(li.dataset.q), li, ctx));
 
     // Restore entries that still fit the question; "correct" is recomputed.
-    const saved = key ? load(key) : {};
+    const record = key ? load(key) : {}, saved = record.answers || {};
+    let best = record.best;
     qs.forEach((c) => {
       const a = own(saved, c.q.id) && saved[c.q.id];
       if (!a || typeof a !== "object" || a.rev !== c.q.rev || typeof a.correct !== "boolean" || !c.kind.valid(a.response)) return;
@@ -261,8 +264,19 @@
       qs.forEach((c) => {
         if (c.result) answers[c.q.id] = { rev: c.q.rev, response: c.result.response, correct: c.result.correct };
       });
-      store(key, forget ? null : answers);
+      if (forget) best = null;
+      keepBest();
+      store(key, forget ? null : answers, best);
     }
+    // The best complete attempt (kept beside the answers). A record from before
+    // it was kept has none: then the attempt restored from it is the best so far.
+    function keepBest() {
+      const total = qs.length, right = qs.filter((c) => c.result && c.result.correct).length;
+      if (!best || best.total !== total) best = null;
+      if (total && qs.every((c) => c.result) && !(best && best.correct >= right))
+        best = { correct: right, total, percent: Math.round((100 * right) / total) };
+    }
+    keepBest();
 
     // Summary --------------------------------------------------------------------
     const sum = $(root, ".bq-sum"), status = $(sum, ".bq-stat"), fill = $(sum, ".bq-fill");

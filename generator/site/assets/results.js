@@ -33,7 +33,11 @@
       else wrong.push(id);
     });
     const total = ids.length, passed = total > 0 && answered === total && correct * 100 >= q.pass * total;
-    const best = s && s.best && +s.best.total === total && s.best.percent >= 0 ? +s.best.percent : null;
+    // The widget keeps the best complete attempt beside the answers; a record
+    // from before it did has none, and then a complete last attempt is the best.
+    const last = answered === total && total ? Math.round((100 * correct) / total) : null;
+    const kept = s && s.best && +s.best.total === total && s.best.percent >= 0 ? +s.best.percent : null;
+    const best = kept == null ? last : last == null ? kept : Math.max(kept, last);
     return { answered, correct, total, wrong, passed, best, status: !answered ? "none" : passed ? "passed" : "started" };
   }
 
