@@ -64,6 +64,7 @@ class Items(Strict):
 class Aggregate(Strict):
     format: Literal["berdaya-results"]
     version: Literal[1]
+    example: bool = False  # made-up data (results/samples.py): the page says so
     training: Slug
     test_tag: int = Field(ge=0)
     questions: list[str]

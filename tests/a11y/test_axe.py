@@ -73,6 +73,41 @@ def open_menu(page) -> None:
             " return d && d.getBoundingClientRect().left >= 0; }")
 
 
+def answer_test(page) -> None:
+    """A training's pre-test or post-test: name and number typed, every question answered with its first option."""
+    page.locator(".bp-send[data-ready]").wait_for()
+    wait_for_quiz(page)
+    if not page.input_value("#bp-name"):
+        page.fill("#bp-name", "Dewi")
+        page.fill("#bp-number", "4")
+    for question in page.locator(".bq-q").all():
+        if question.locator("input").count():
+            question.locator("input").first.check()
+        for select in question.locator("select").all():
+            select.select_option(index=1)
+        question.locator(".bq-actions .bq-pri").click()
+    page.locator(".bp-send-ready:not([hidden]) .bp-qr svg").wait_for()  # saved, the code and QR code shown
+
+
+def post_test_after_pre_test(page) -> None:
+    """The pre-test saved first, then the post-test answered: both scores and the gain shown."""
+    post = page.url
+    page.goto(post.replace("post-test", "pre-test"))
+    answer_test(page)
+    page.goto(post)
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    answer_test(page)
+    page.locator(".bp-compare:not(:empty)").wait_for()
+
+
+def collect_example_class(page) -> None:
+    """The trainer pastes the example class's WhatsApp export: the class list fills."""
+    page.locator(".bp-collect[data-ready]").wait_for()
+    page.fill("#bp-paste", (PROJECT / "examples/results/whatsapp-pelatihan-dasar-3-hari.txt").read_text(encoding="utf-8"))
+    page.click('[data-bp="add"]')
+    page.locator(".bp-collect tbody tr").first.wait_for()
+
+
 # The one list of page kinds: kind -> (page, what to do before the check).
 PAGES = {
     "home": ("index.html", None),
@@ -98,6 +133,11 @@ PAGES = {
     "training-schedule": ("pelatihan/pelatihan-dasar-3-hari/jadwal.html", None),
     "training-guide": ("pelatihan/pelatihan-dasar-3-hari/panduan.html", None),
     "training-module": ("pelatihan/pelatihan-dasar-3-hari/modul/konsep-pemberdayaan.html", None),
+    "training-pre-test": ("pelatihan/pelatihan-dasar-3-hari/pre-test.html", wait_for_quiz),
+    "training-pre-test-saved": ("pelatihan/pelatihan-dasar-3-hari/pre-test.html", answer_test),
+    "training-post-test-answered": ("pelatihan/pelatihan-dasar-3-hari/post-test.html", post_test_after_pre_test),
+    "training-collect": ("pelatihan/pelatihan-dasar-3-hari/kumpul.html", collect_example_class),
+    "training-results": ("pelatihan/pelatihan-dasar-3-hari/hasil.html", None),
 }
 # Checked in this order on one page; the first is where the page is prepared.
 VIEWPORTS = {

@@ -30,7 +30,7 @@ SUMMARY = {
 }
 
 
-def pages(tmp_path: Path, language: str = "id") -> dict[str, str]:
+def pages(tmp_path: Path, language: str = "id", summary: dict = SUMMARY) -> dict[str, str]:
     site = tmp_path / "site"
     shutil.copytree(FIXTURE_SITE, site)
     (site / "curricula").mkdir(exist_ok=True)
@@ -39,7 +39,7 @@ def pages(tmp_path: Path, language: str = "id") -> dict[str, str]:
     options = PageOptions(language=language, site_slug="situs-uji")
     renderer = _Renderer(project.catalog, options)
     return results_pages.training_pages(project.catalog, project.training_items, renderer._render, options,
-                                        {"contoh": Aggregate.model_validate(SUMMARY)})
+                                        {"contoh": Aggregate.model_validate(summary)})
 
 
 def test_every_training_with_tests_gets_four_pages(tmp_path):
@@ -65,3 +65,11 @@ def test_the_results_page_reads_the_summary_and_names_no_one(tmp_path):
     assert "terlalu mudah" in text and "Benar: 1<br>Salah ✓: 2" in text
     assert "Soal yang perlu ditinjau penulisnya (terlalu mudah, terlalu sulit, atau daya beda negatif): nomor 1." in text
     assert yaml.safe_load(text.split("---")[1])["title"].startswith("Hasil pre-test dan post-test")
+
+
+def test_an_example_summary_says_so_on_its_page(tmp_path):
+    assert "data rekaan" not in pages(tmp_path)["pelatihan/contoh/hasil.md"]
+    text = pages(tmp_path / "x", summary={**SUMMARY, "example": True})["pelatihan/contoh/hasil.md"]
+    assert '!!! warning "Contoh dengan data rekaan"' in text and "bukan dari pelatihan yang sungguh terjadi" in text
+    english = pages(tmp_path / "y", "en", summary={**SUMMARY, "example": True})["pelatihan/contoh/hasil.md"]
+    assert "An example with made-up data" in english
