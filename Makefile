@@ -60,7 +60,7 @@ node-deps:
 	  npm ci --no-audit --no-fund || echo "WARNING: npm ci failed; axe tests will be SKIPPED" >&2; \
 	fi
 
-# Lighthouse on home, a module and a self-assessment page (bench/audit/FIGURES.md).
+# Lighthouse, five runs per page: home, a module, a self-assessment, a training schedule, the glossary (bench/audit/FIGURES.md).
 audit: setup node-deps
 	$(BIN)/python bench/audit/lighthouse.py $(AUDIT_ARGS)
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.site.assets_files import offline_shim_path, script_paths, stylesheet_paths
+from generator.site.assets_files import early_script_paths, offline_shim_path, script_paths, stylesheet_paths
 from generator.content.catalog import YAML_SUFFIXES
 from generator.settings import read_settings
 
@@ -66,10 +66,10 @@ def plain_config(config: dict, site: Path) -> dict:
         plain["hooks"] = [str((site / hook).resolve()) for hook in config["hooks"]]
     plain["extra_css"] = [*config.get("extra_css", []), *stylesheet_paths()]
     plain["extra_javascript"] = [*config.get("extra_javascript", []), *script_paths()]
-    if any(_plugin_name(entry) in ("offline", "material/offline") for entry in plugins):
-        extra = dict(config.get("extra") or {})
-        extra["polyfills"] = [*extra.get("polyfills", []), offline_shim_path()]
-        plain["extra"] = extra
+    extra = dict(config.get("extra") or {})
+    offline = any(_plugin_name(entry) in ("offline", "material/offline") for entry in plugins)
+    extra["polyfills"] = [*extra.get("polyfills", []), *([offline_shim_path()] if offline else []), *early_script_paths()]
+    plain["extra"] = extra
     return plain
 
 

@@ -29,7 +29,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .site import csp, urls
-from .site.assets_files import SERVICE_WORKER, asset_sources, offline_shim_path, script_paths, service_worker, stylesheet_paths
+from .site.assets_files import SERVICE_WORKER, asset_sources, early_script_paths, offline_shim_path, script_paths, service_worker, stylesheet_paths
 from .content.cache import ParseCache
 from .content.catalog import YAML_SUFFIXES, Catalog
 from .project import Project, load_project, render_project
@@ -72,10 +72,11 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = self._settings(config)
         use_language(self.settings.language)  # or BERDAYA_LANG when set
-        if _offline_enabled(config):
-            polyfills = config.extra.setdefault("polyfills", [])
-            if offline_shim_path() not in polyfills:
-                polyfills.append(offline_shim_path())
+        polyfills = config.extra.setdefault("polyfills", [])
+        shim = [offline_shim_path()] if _offline_enabled(config) else []
+        for path in [*shim, *early_script_paths()]:
+            if path not in polyfills:
+                polyfills.append(path)
         for path in stylesheet_paths():
             if path not in config.extra_css:
                 config.extra_css.append(path)

@@ -8,7 +8,11 @@ from pathlib import Path
 
 SITE_DIR = "assets/berdaya"
 STYLESHEETS = ("quiz.css", "training.css")
-SCRIPTS = ("quiz.js", "site.js", "search.js")
+SCRIPTS = ("quiz.js", "site.js")
+# Run before Material's bundle (the plugin lists them in extra.polyfills, which
+# the theme writes ahead of it): search.js must unname Material's search form
+# before the bundle looks for it, or the bundle downloads its whole index.
+EARLY_SCRIPTS = ("search.js",)
 # Loaded by site.js only on the pages that name them ([data-berdaya-scripts]).
 PAGE_ASSETS = ("results.css", "resultcode.js", "results.js", "vendor/qrcode.js", "vendor/qrcode-generator.LICENSE", "needs.css", "needs.js")
 SERVICE_WORKER = "sw.js"  # at the site root, so its scope covers every page
@@ -21,7 +25,10 @@ VENDOR = (OFFLINE_SHIM, "vendor/iframe-worker.LICENSE")
 def asset_sources() -> dict[str, Path]:
     """{site path: file in the installed package} for every widget asset."""
     package = resources.files("generator.site").joinpath("assets")
-    return {f"{SITE_DIR}/{name}": Path(str(package.joinpath(name))) for name in (*STYLESHEETS, *SCRIPTS, *PAGE_ASSETS, *VENDOR)}
+    return {
+        f"{SITE_DIR}/{name}": Path(str(package.joinpath(name)))
+        for name in (*STYLESHEETS, *EARLY_SCRIPTS, *SCRIPTS, *PAGE_ASSETS, *VENDOR)
+    }
 
 
 def stylesheet_paths() -> list[str]:
@@ -30,6 +37,10 @@ def stylesheet_paths() -> list[str]:
 
 def script_paths() -> list[str]:
     return [f"{SITE_DIR}/{name}" for name in SCRIPTS]
+
+
+def early_script_paths() -> list[str]:
+    return [f"{SITE_DIR}/{name}" for name in EARLY_SCRIPTS]
 
 
 def offline_shim_path() -> str:

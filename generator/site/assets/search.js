@@ -7,6 +7,11 @@
 (function () {
   "use strict";
   if (location.protocol.indexOf("http") !== 0) return; // file://: Material's search stays
+  // Material's bundle downloads its whole search index (hundreds of KB) on the
+  // first visit whenever the page has a form named "search". Over http Pagefind
+  // answers instead, so unname the form; this script runs before the bundle.
+  var form = document.forms.namedItem("search");
+  if (form) form.removeAttribute("name");
   var CLOSE = { id: "Tutup pencarian", en: "Close search" };
   var LIMIT = 5, dialog, input, status, list, engine, timer, asked = 0;
 
