@@ -73,6 +73,11 @@ def identity_key(site_slug: str) -> str:
     return f"berdaya.v1.{slugify(site_slug)}.peserta"
 
 
+def lock_key(site_slug: str, training_id: str) -> str:
+    """Set when the post-test is started on this device: from then on the pre-test cannot be changed."""
+    return f"berdaya.v1.{slugify(site_slug)}.pelatihan.{training_id}.kunci"
+
+
 def collection_key(site_slug: str, training_id: str) -> str:
     return f"berdaya.v1.{slugify(site_slug)}.kumpulan.{training_id}"
 
@@ -116,6 +121,7 @@ def _test_page(catalog: Catalog, training, test, kind: str, render, options) -> 
     send = {
         "training": training.id, "kind": kind, "trainingTag": test.training_tag, "testTag": test.test_tag,
         "storageKey": payload["storageKey"], "preKey": test_key(options.site_slug, training.id, "pre"),
+        "postKey": test_key(options.site_slug, training.id, "post"), "lockKey": lock_key(options.site_slug, training.id),
         "identityKey": identity_key(options.site_slug),
         "collectUrl": urls.url_link(page, training_page(training.id, "collect"), options.use_directory_urls),
         "items": [{"id": item.ref, "type": item.type, "rev": item.rev} for item in test.items],

@@ -207,3 +207,71 @@ def test_no_wcag_violations_on_the_results_pages(chromium_browser, project_site,
         TAGS)
     context.close()
     assert violations == [], report(violations)
+
+
+def test_the_pre_test_can_be_changed_until_the_post_test_starts_then_is_locked(chromium_browser, project_site):
+    _, base = project_site
+    context = chromium_browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base}/pelatihan/contoh/pre-test/")
+    page.locator(".berdaya-quiz[data-bq-live]").wait_for()
+    page.fill("#bp-name", "Eka")
+    page.fill("#bp-number", "5")
+    lock = page.locator(".bp-lock")
+    assert lock.is_hidden()  # nothing saved yet, nothing to say
+    questions = page.locator(".bq-q")
+    first = questions.nth(0)
+    first.locator("input").nth(1).check()  # a mis-tap: the wrong choice
+    first.locator('[data-bq="check"]').click()
+    lock.filter(has_text="masih dapat diubah sampai Anda memulai post-test").wait_for()
+    # Before the post-test a mis-tap can be put right.
+    first.locator('[data-bq="retry"]').click()
+    first.locator("input").nth(0).check()
+    first.locator('[data-bq="check"]').click()
+    for index in (1, 2):  # the last question (ordering) is left unanswered
+        question = questions.nth(index)
+        question.locator("input").first.check()
+        question.locator('[data-bq="check"]').click()
+    key = "berdaya.v1.situs-uji.pelatihan.contoh.pre"
+    before = page.evaluate("key => localStorage.getItem(key)", key)
+    assert '"response":0' in before.replace(" ", "")  # the corrected answer was stored
+    assert page.locator(".bp-send-ready").is_hidden()  # not everything answered, not locked: wait
+
+    # The post-test is started: one answer is enough to lock the pre-test.
+    page.goto(f"{base}/pelatihan/contoh/post-test/")
+    page.locator(".berdaya-quiz[data-bq-live]").wait_for()
+    assert "pre-test di perangkat ini terkunci" in page.locator(".bp-lock").inner_text()
+    post_first = page.locator(".bq-q").first
+    post_first.locator("input").first.check()
+    post_first.locator('[data-bq="check"]').click()
+    # Clearing the post-test does not unlock the pre-test.
+    page.locator('[data-bq="clear"]').click()
+
+    page.goto(f"{base}/pelatihan/contoh/pre-test/")
+    page.locator(".berdaya-quiz.bp-locked").wait_for()
+    assert "Pre-test terkunci" in lock.inner_text() and "1 soal tidak dijawab dan dihitung salah." in lock.inner_text()
+    for question in questions.all():
+        controls = question.locator(".bq-fs input, .bq-fs select, .bq-fs button")
+        assert controls.count() and all(control.is_disabled() for control in controls.all())
+        assert question.locator('[data-bq="retry"]').is_hidden() and question.locator('[data-bq="check"]').is_hidden()
+    assert page.locator('[data-bq="clear"]').is_hidden()
+    with pytest.raises(Exception):  # nothing to tap
+        questions.nth(0).locator("input").nth(1).check(timeout=1_000)
+    assert page.evaluate("key => localStorage.getItem(key)", key) == before
+    # What was answered can still be sent: the unanswered question counts as wrong.
+    page.locator(".bp-send-ready:not([hidden])").wait_for()
+    code = decode(page.locator('[data-bp="code"]').inner_text())
+    assert code.kind == "pre" and code.responses[-1] == 0 and code.correct[-1] is False and code.responses[0] == 1
+    context.close()
+    assert errors == []
+
+
+def test_the_lock_is_explained_in_english_too(tmp_path):
+    from generator.site.results_pages import strings
+
+    english = strings("results_page_", "en")
+    assert "until you start the post-test" in english["pre_open"] and "locked" in english["pre_locked"]
+    assert "sampai Anda memulai post-test" in strings("results_page_", "id")["pre_open"]

@@ -165,6 +165,9 @@
     const made = C.minutes(Date.now());
     function update() {
       const me = identity(cfg), mine = sheet(cfg, cfg.storageKey);
+      // The first post-test answer locks the pre-test on this device, for good.
+      if (cfg.kind === "post" && mine.answered && !read(cfg.lockKey)) write(cfg.lockKey, { version: 1, minutes: C.minutes(Date.now()) });
+      const locked = cfg.kind === "pre" && preLock(cfg, t, mine);
       const compare = box.querySelector(".bp-compare");
       if (compare) {
         const before = sheet(cfg, cfg.preKey);
@@ -174,7 +177,7 @@
             (a >= 100 ? t.no_gain : fill(t.gain, { gain: ((b - a) / (100 - a)).toFixed(2) }));
         } else compare.textContent = before.answered === before.total ? "" : t.no_pre;
       }
-      if (mine.answered < mine.total) { ready.hidden = true; status.textContent = fill(t.send_waiting, mine); return; }
+      if (mine.answered < mine.total && !locked) { ready.hidden = true; status.textContent = fill(t.send_waiting, mine); return; }
       if (!me.name || !me.participant) { ready.hidden = true; status.textContent = t.send_identity; return; }
       current = C.encode({ trainingTag: cfg.trainingTag, testTag: cfg.testTag, kind: cfg.kind, minutes: made,
         participant: me.participant, name: me.name, correct: mine.correct, responses: mine.responses });
@@ -214,6 +217,23 @@
       identityForm(cfg, update);
     }
     update();
+  }
+
+  // The pre-test can be changed (a mis-tap) until the post-test is started here;
+  // then its questions are disabled and their buttons hidden. Returns locked.
+  function preLock(cfg, t, mine) {
+    const v = read(cfg.lockKey), locked = !!(v && v.version === 1) || sheet(cfg, cfg.postKey).answered > 0;
+    const note = document.querySelector(".bp-lock"), quiz = document.querySelector(".berdaya-quiz");
+    if (locked && quiz) {
+      quiz.classList.add("bp-locked");
+      quiz.querySelectorAll(".bq-fs").forEach((fs) => { fs.disabled = true; });
+    }
+    if (note) {
+      note.hidden = !locked && !mine.answered;
+      note.textContent = !locked ? t.pre_open : mine.answered < mine.total
+        ? t.pre_locked + " " + fill(t.pre_locked_unanswered, { count: mine.total - mine.answered }) : t.pre_locked;
+    }
+    return locked;
   }
 
   function select(node) {
