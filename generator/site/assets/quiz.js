@@ -330,8 +330,10 @@
     });
   }
 
-  // Material's document$ emits on load and after each instant navigation.
+  // Material's document$ emits on load and after each instant navigation, but
+  // opened from a folder (file:) with navigation.instant it ends without ever
+  // emitting: so also start on load (init runs once per quiz).
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

@@ -248,11 +248,16 @@
   }
 
   // Material's instant navigation swaps pages without a reload: follow it.
+  // Opened from a folder (file:) with navigation.instant, document$ ends
+  // without emitting: then the window's load event (after DOMContentLoaded,
+  // when document$ would have emitted) starts everything.
+  var followed = false;
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(onEveryPage);
-  } else {
-    document.addEventListener("DOMContentLoaded", onEveryPage);
+    window.document$.subscribe(function () { followed = true; onEveryPage(); });
   }
+  function onLoad() { if (!followed) onEveryPage(); }
+  if (document.readyState === "complete") onLoad();
+  else window.addEventListener("load", onLoad);
 
   // One listener for every page, so instant navigation needs no re-binding.
   document.addEventListener("click", function (event) {
