@@ -275,3 +275,70 @@ def test_the_lock_is_explained_in_english_too(tmp_path):
     english = strings("results_page_", "en")
     assert "until you start the post-test" in english["pre_open"] and "locked" in english["pre_locked"]
     assert "sampai Anda memulai post-test" in strings("results_page_", "id")["pre_open"]
+
+
+def answer_post_test(page, number="6", name="Fajar"):
+    page.locator(".berdaya-quiz[data-bq-live]").wait_for()
+    page.fill("#bp-name", name)
+    page.fill("#bp-number", number)
+    for question in page.locator(".bq-q").all():
+        if question.locator("input").count():
+            question.locator("input").first.check()
+        question.locator('[data-bq="check"]').click()
+    page.locator(".bp-send-ready:not([hidden])").wait_for()
+    return page.locator('[data-bp="code"]').inner_text()
+
+
+def test_the_qr_code_holds_the_collection_page_at_the_address_the_page_came_from(chromium_browser, project_site, http_server):
+    """Built for one address (site_url), opened from others: a LAN-style host name and a
+    fork's sub-folder. The QR code must open the collection page where the phone found the site."""
+    source, base = project_site
+    port = base.rsplit(":", 1)[1]
+    other = http_server(source.parent)  # the built site under /site/, as a fork on another path
+    for start, expected in [(f"http://localhost:{port}", f"http://localhost:{port}/pelatihan/contoh/kumpul/"),
+                            (f"{other}/site", f"{other}/site/pelatihan/contoh/kumpul/")]:
+        context = chromium_browser.new_context(viewport=PHONE)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto(f"{start}/pelatihan/contoh/post-test/")
+        code = answer_post_test(page)
+        qr = page.locator('[data-bp="qr"]')
+        assert qr.get_attribute("data-url") == f"{expected}#r={code}"
+        # The drawn QR code is the vendored generator's code for exactly that address.
+        same = page.evaluate("""url => { const q = qrcode(0, "M"); q.addData(url); q.make();
+            const d = document.createElement("div"); d.innerHTML = q.createSvgTag({cellSize: 4, margin: 4, scalable: true});
+            return d.querySelector("path").getAttribute("d") === document.querySelector('[data-bp="qr"] svg path').getAttribute("d"); }""",
+            f"{expected}#r={code}")
+        assert same
+        context.close()
+        # The trainer's phone opens it: the result arrives.
+        trainer = chromium_browser.new_context(viewport=PHONE)
+        phone = trainer.new_page()
+        phone.set_default_timeout(15_000)
+        phone.goto(f"{expected}#r={code}")
+        phone.locator(".bp-added").filter(has_text="1 hasil ditambahkan").wait_for()
+        assert phone.locator("tbody tr td").first.inner_text() == "6"
+        trainer.close()
+
+
+def test_from_a_folder_the_qr_code_is_replaced_by_a_plain_note(chromium_browser, project_site, tmp_path):
+    source, _ = project_site
+    # A folder copied to a phone: built with the offline plugin, as the shipped site is.
+    folder = tmp_path / "project"
+    shutil.copytree(source, folder, ignore=shutil.ignore_patterns("results"))
+    config = folder / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - berdaya\n", "  - berdaya\n  - offline\n"), encoding="utf-8")
+    page_file = mkdocs_build(folder, tmp_path / "site") / "pelatihan/contoh/post-test.html"
+    context = chromium_browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(page_file.as_uri())
+    code = answer_post_test(page)
+    qr = page.locator('[data-bp="qr"]')
+    assert qr.locator("svg").count() == 0 and qr.get_attribute("data-url") is None
+    assert "bukan dari folder di ponsel" in qr.inner_text() and "Salin kode" in qr.inner_text()
+    assert decode(code).kind == "post"  # the text code still works
+    context.close()
+    assert errors == []

@@ -186,12 +186,21 @@
       const target = new URL(cfg.collectUrl, location.href);
       target.hash = "r=" + current;
       q("link").href = target.href;
-      try {
+      // The collection page's address as this phone reached the site (published
+      // address, mkdocs serve, a LAN address, a fork elsewhere). Opened from a
+      // folder (file:) the address means nothing to another phone: say so.
+      const spot = q("qr");
+      spot.textContent = "";
+      if (!/^https?:$/.test(location.protocol)) {
+        delete spot.dataset.url;
+        spot.append(el("p", "bp-qr-offline", t.send_qr_offline));
+      } else try {
         const qr = window.qrcode(0, "M");
         qr.addData(target.href);
         qr.make();
-        q("qr").innerHTML = qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true, alt: t.send_qr_alt });
-      } catch (e) { q("qr").textContent = ""; }
+        spot.innerHTML = qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true, alt: t.send_qr_alt });
+        spot.dataset.url = target.href;
+      } catch (e) { spot.textContent = ""; }
       ready.hidden = false;
     }
     if (!box.dataset.ready) {
