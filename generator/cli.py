@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .site.assets_files import SERVICE_WORKER, asset_sources, service_worker
+from .site.assets_files import SERVICE_WORKER, asset_contents, service_worker
 from .content.catalog import load_catalog
 from .content.errors import ContentErrors, warnings_summary
 from .content.messages import LANGUAGES, current_language, message, use_language
@@ -177,8 +177,9 @@ def _generate(args: argparse.Namespace, settings: Settings) -> int:
     if _is_foreign(args.directory):
         print(message("cli_generate_foreign_folder", folder=args.directory), file=sys.stderr)
         return 2
-    _write_all(args.directory, pages, asset_sources())
-    print(message("cli_generate_done", pages=len(pages), assets=len(asset_sources()), folder=args.directory))
+    assets = asset_contents()
+    _write_all(args.directory, pages, assets)
+    print(message("cli_generate_done", pages=len(pages), assets=len(assets), folder=args.directory))
     return 0
 
 
@@ -190,7 +191,7 @@ def _is_foreign(target: Path) -> bool:
     return target.exists() and any(target.iterdir()) and not (target / MARKER).exists()
 
 
-def _write_all(target: Path, pages: dict[str, str], assets: dict[str, Path]) -> None:
+def _write_all(target: Path, pages: dict[str, str], assets: dict[str, bytes]) -> None:
     pages = {**pages, SERVICE_WORKER: service_worker(pages)}
     """Write into a fresh folder beside the target, then swap it in: never half-written."""
     target = target.resolve()
@@ -202,10 +203,10 @@ def _write_all(target: Path, pages: dict[str, str], assets: dict[str, Path]) -> 
             destination = staging / path
             destination.parent.mkdir(parents=True, exist_ok=True)
             destination.write_text(text, encoding="utf-8")
-        for path, source in assets.items():
+        for path, data in assets.items():
             destination = staging / path
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
+            destination.write_bytes(data)
         if target.exists():
             shutil.rmtree(target)
         staging.rename(target)

@@ -29,7 +29,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .site import csp, urls
-from .site.assets_files import SERVICE_WORKER, asset_sources, early_script_paths, offline_shim_path, script_paths, service_worker, stylesheet_paths
+from .site.assets_files import SERVICE_WORKER, asset_contents, early_script_paths, offline_shim_path, script_paths, service_worker, stylesheet_paths
 from .content.cache import ParseCache
 from .content.catalog import YAML_SUFFIXES, Catalog
 from .project import Project, load_project, render_project
@@ -154,7 +154,7 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         pages = render_project(self.project, self.settings.page_options)
         generated = [File.generated(config, path, content=markdown) for path, markdown in pages.items()]
         generated.append(File.generated(config, SERVICE_WORKER, content=service_worker(pages)))
-        generated += [File.generated(config, path, abs_src_path=str(source)) for path, source in asset_sources().items()]
+        generated += [File.generated(config, path, content=data) for path, data in asset_contents().items()]
         _replace(files, generated)
         return files
 

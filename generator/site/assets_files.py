@@ -6,6 +6,8 @@ import hashlib
 from importlib import resources
 from pathlib import Path
 
+from .minify import shipped
+
 SITE_DIR = "assets/berdaya"
 STYLESHEETS = ("quiz.css", "training.css")
 SCRIPTS = ("quiz.js", "site.js")
@@ -29,6 +31,11 @@ def asset_sources() -> dict[str, Path]:
         f"{SITE_DIR}/{name}": Path(str(package.joinpath(name)))
         for name in (*STYLESHEETS, *EARLY_SCRIPTS, *SCRIPTS, *PAGE_ASSETS, *VENDOR)
     }
+
+
+def asset_contents() -> dict[str, bytes]:
+    """{site path: the bytes the site ships} (minify.py: our own files minified)."""
+    return {path: shipped(path, source.read_bytes()) for path, source in asset_sources().items()}
 
 
 def stylesheet_paths() -> list[str]:
