@@ -1,10 +1,12 @@
 """Page weight: what a phone downloads to open a self-assessment page the first time.
 
-The shipped site is built, every page in site/uji/ except the index is
-weighed, and the heaviest is reported: its HTML plus every stylesheet
-(<link rel="stylesheet">) and script (<script src>) it references, each
-gzipped at level 9 as a server would send it. URLs are resolved against
-the page. Not counted, because they load lazily and only when the reader
+The shipped site is built and every page is weighed: its HTML plus every
+stylesheet (<link rel="stylesheet">) and script (<script src>) it references,
+and the page scripts site.js loads for it (data-berdaya-scripts, e.g. the
+quiz widget), each gzipped at level 9 as a server would send it, as the site
+ships it (our own scripts minified). URLs are resolved against the page. The
+heaviest page of all and the heaviest self-assessment page are reported,
+with the heaviest page of each kind (URL prefix). Not counted, because they load lazily and only when the reader
 opens search: Material's search worker (its URL sits in the page's
 __config JSON, not in a <script src>) and the search index it fetches.
 Images, fonts and the favicon are not counted either (theme.font is false,
@@ -22,9 +24,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bench.overhead import build
+from generator.site.assets_files import SITE_DIR, asset_contents
 
 PROJECT = Path(__file__).resolve().parent.parent
-WIDGET = (PROJECT / "generator" / "site" / "assets" / "quiz.js", PROJECT / "generator" / "site" / "assets" / "quiz.css")
+WIDGET = (f"{SITE_DIR}/quiz.js", f"{SITE_DIR}/quiz.css")  # as shipped (minified)
 PAGE_TARGET_KB = 90
 WIDGET_TARGET_KB = 10
 NOTEBOOK_PAGE = "panduan/analisis-kebutuhan.html"
@@ -33,11 +36,12 @@ LAZY = ("workers/search", "search/search_index")
 
 
 class _References(HTMLParser):
-    """Collects stylesheet and script URLs in document order."""
+    """Collects stylesheet and script URLs in document order, and page scripts by site path."""
 
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
+        self.page_assets: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -45,6 +49,8 @@ class _References(HTMLParser):
             self.urls.append(values["href"])
         elif tag == "script" and values.get("src"):
             self.urls.append(values["src"])
+        for name in (values.get("data-berdaya-scripts") or "").split():
+            self.page_assets.append(f"{SITE_DIR}/{name}")
 
 
 def gzipped(data: bytes) -> int:
@@ -68,19 +74,42 @@ def page_weight(site_dir: Path, page: Path) -> dict:
             lazy.append(path)
             continue
         files[path] = gzipped((site_dir / path).read_bytes())
+    for path in parser.page_assets:
+        files[path] = gzipped((site_dir / path).read_bytes())
     total = gzipped(html) + sum(files.values())
     return {"page": page_path, "html_gzip": gzipped(html), "files_gzip": files, "external": external, "lazy_excluded": lazy, "total_gzip": total}
+
+
+def _kind(page: str) -> str:
+    """'pelatihan/x/jadwal.html' -> 'pelatihan/*/jadwal', 'modul/x.html' -> 'modul/*', 'glosarium.html' -> 'glosarium'."""
+    parts = page.removesuffix(".html").split("/")
+    if parts[0] == "pelatihan" and len(parts) == 3:  # a training's documents: jadwal, panduan, ...
+        return f"pelatihan/*/{parts[2]}"
+    return "/".join([parts[0], *["*"] * (len(parts) - 1)])
 
 
 def measure(workdir: Path) -> dict:
     site_dir = workdir / "weight-site"
     build(PROJECT / "mkdocs.yml", site_dir)
-    pages = [page_weight(site_dir, page) for page in sorted((site_dir / "uji").glob("*.html")) if page.name != "index.html"]
+    every = [page_weight(site_dir, page) for page in sorted(site_dir.rglob("*.html")) if page.name != "404.html"]
+    pages = [weight for weight in every if weight["page"].startswith("uji/") and weight["page"] != "uji/index.html"]
     heaviest = max(pages, key=lambda weight: weight["total_gzip"])
-    widget = sum(gzipped(path.read_bytes()) for path in WIDGET)
+    overall = max(every, key=lambda weight: weight["total_gzip"])
+    kinds: dict[str, dict] = {}
+    for weight in every:
+        kind = _kind(weight["page"])
+        if kind not in kinds or weight["total_gzip"] > kinds[kind]["total_gzip"]:
+            kinds[kind] = weight
+    shipped = asset_contents()
+    widget = sum(gzipped(shipped[path]) for path in WIDGET)
     notebook = page_weight(site_dir, site_dir / NOTEBOOK_PAGE)
     return {
         "pages_weighed": len(pages),
+        "all_pages_weighed": len(every),
+        "heaviest_overall": overall,
+        "heaviest_overall_kb": overall["total_gzip"] / 1000,
+        "overall_met": overall["total_gzip"] <= PAGE_TARGET_KB * 1000 and not overall["external"],
+        "heaviest_by_kind": {kind: {"page": w["page"], "kb": w["total_gzip"] / 1000} for kind, w in sorted(kinds.items())},
         "heaviest": heaviest,
         "heaviest_kb": heaviest["total_gzip"] / 1000,
         "page_met": heaviest["total_gzip"] <= PAGE_TARGET_KB * 1000 and not heaviest["external"],

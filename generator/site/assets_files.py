@@ -10,13 +10,14 @@ from .minify import shipped
 
 SITE_DIR = "assets/berdaya"
 STYLESHEETS = ("quiz.css", "training.css")
-SCRIPTS = ("quiz.js", "site.js")
+SCRIPTS = ("site.js",)
 # Run before Material's bundle (the plugin lists them in extra.polyfills, which
 # the theme writes ahead of it): search.js must unname Material's search form
 # before the bundle looks for it, or the bundle downloads its whole index.
 EARLY_SCRIPTS = ("search.js",)
-# Loaded by site.js only on the pages that name them ([data-berdaya-scripts]).
-PAGE_ASSETS = ("results.css", "resultcode.js", "results.js", "vendor/qrcode.js", "vendor/qrcode-generator.LICENSE", "needs.css", "needs.js")
+# Loaded by site.js only on the pages that name them ([data-berdaya-scripts]):
+# the quiz widget on pages with a quiz, the results and needs scripts on theirs.
+PAGE_ASSETS = ("quiz.js", "results.css", "resultcode.js", "results.js", "vendor/qrcode.js", "vendor/qrcode-generator.LICENSE", "needs.css", "needs.js")
 SERVICE_WORKER = "sw.js"  # at the site root, so its scope covers every page
 # Material's offline plugin loads this shim from unpkg.com so search works from
 # file://; a local copy (MIT, iframe-worker 1.0.4) keeps the site third-party free.

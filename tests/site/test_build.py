@@ -47,7 +47,9 @@ def test_strict_build_produces_every_page(site_copy):
     # YAML sources are content, not pages: they are not published.
     assert not (built / "modules").exists()
     quiz_page = (built / "uji/dasar/index.html").read_text(encoding="utf-8")
-    assert '<template class="berdaya-quiz-data">' in quiz_page and "assets/berdaya/quiz.js" in quiz_page
+    assert '<template class="berdaya-quiz-data">' in quiz_page and 'data-berdaya-scripts="quiz.js"' in quiz_page
+    # Pages without a quiz do not download the widget's script.
+    assert "quiz.js" not in (built / "modul/dasar/index.html").read_text(encoding="utf-8")
 
 
 def test_module_order_in_navigation_follows_the_curriculum(site_copy):

@@ -31,9 +31,11 @@ def test_serve_watches_the_yaml_folders(site_copy):
 
 def test_widget_assets_are_added_to_every_page(site_copy):
     config = loaded_config(site_copy)
-    assert "assets/berdaya/quiz.css" in config.extra_css
-    assert "assets/berdaya/quiz.js" in [str(script) for script in config.extra_javascript]
+    assert "assets/berdaya/quiz.css" in config.extra_css  # the quiz's HTML is laid out before any script
     assert "assets/berdaya/site.js" in [str(script) for script in config.extra_javascript]
+    # quiz.js only where a quiz is (site.js loads it: data-berdaya-scripts); search.js before Material.
+    assert "assets/berdaya/quiz.js" not in [str(script) for script in config.extra_javascript]
+    assert config.extra["polyfills"][-1] == "assets/berdaya/search.js"
     # site.js names wide tables' scroll regions in the site's language (overrides/main.html).
     assert config.extra["berdaya_words"]["table_region"] == "Tabel: {title}, dapat digeser ke samping"
 
