@@ -51,17 +51,23 @@
   }
 
   // Every page in the site navigation, plus what pages load: the theme's and
-  // the widget's styles and scripts, icons, and the search worker and index.
+  // the widget's styles and scripts, and icons. Not Material's search index:
+  // over http (the only place saving runs) Pagefind answers, from its own files.
   function courseFiles(scope) {
     var pages = sameSiteUrls(document.querySelectorAll(".md-nav--primary a.md-nav__link[href], .md-header__button.md-logo[href]"), "href", scope);
     var files = sameSiteUrls(document.querySelectorAll("link[rel~=stylesheet][href], link[rel~=icon][href]"), "href", scope)
       .concat(sameSiteUrls(document.querySelectorAll("script[src], img[src]"), "src", scope));
-    try {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      if (config.search) files.push(new URL(config.search, location.href).href, new URL("search/search_index.json", scope).href);
-    } catch (error) { /* no search: nothing more to store */ }
     var here = location.href.split("#")[0];
     return { pages: pages.indexOf(here) < 0 ? pages.concat(here) : pages, files: files };
+  }
+
+  // The scripts a saved page loads for itself (data-berdaya-scripts: the quiz
+  // widget, the results and needs pages), read from the page as it is saved.
+  function pageAssetsIn(html) {
+    var names = [], found, pattern = /data-berdaya-scripts="([^"]*)"/g;
+    if (!assets) return names;
+    while ((found = pattern.exec(html))) names = names.concat(found[1].split(/\s+/));
+    return names.filter(isAssetName).map(function (name) { return assets + name; });
   }
 
   // The search index (search.js, Pagefind) lists its own files in pagefind/files.json.
@@ -74,11 +80,12 @@
     }, function () { return []; });
   }
 
+  // Resolves with what was stored (a Blob).
   function save(cache, url) {
     return fetch(url, { cache: "no-cache" }).then(function (response) {
       if (!response.ok) throw new Error(url + ": " + response.status);
       return response.clone().blob().then(function (body) {
-        return cache.put(url, response).then(function () { return body.size; });
+        return cache.put(url, response).then(function () { return body; });
       });
     });
   }
@@ -91,20 +98,24 @@
     button.disabled = true;
     status.textContent = fill(box.dataset.saving, { done: 0, total: total });
     return Promise.all([caches.open("berdaya:" + scope), searchFiles(scope)]).then(function (opened) {
-      var cache = opened[0];
-      var files = Promise.all(course.files.concat(opened[1]).map(function (url) {
-        return save(cache, url).then(function (size) { bytes += size; }, function () { /* optional */ });
-      }));
+      var cache = opened[0], stored = {}, optional = [];
+      function saveOptional(url) {
+        if (stored[url]) return;
+        stored[url] = true;
+        optional.push(save(cache, url).then(function (body) { bytes += body.size; }, function () { /* optional */ }));
+      }
+      course.files.concat(opened[1]).forEach(saveOptional);
       // Pages one after another: a weak connection copes better, and the count moves.
       var pages = course.pages.reduce(function (previous, url) {
-        return previous.then(function () { return save(cache, url); }).then(function (size) {
-          bytes += size;
+        return previous.then(function () { return save(cache, url); }).then(function (body) {
+          bytes += body.size;
+          return body.text().then(function (html) { pageAssetsIn(html).forEach(saveOptional); });
         }, function () { failed += 1; }).then(function () {
           done += 1;
           status.textContent = fill(box.dataset.saving, { done: done, total: total });
         });
       }, Promise.resolve());
-      return Promise.all([files, pages]);
+      return pages.then(function () { return Promise.all(optional); });
     }).then(function () {
       if (failed) {
         status.textContent = fill(box.dataset.failed, { failed: failed, total: total });
@@ -166,11 +177,12 @@
 
   var assets = document.currentScript ? new URL(".", document.currentScript.src).href : null;
   var requested = {};
+  function isAssetName(name) { return /^[\w-]+(\/[\w-]+)?\.(js|css)$/.test(name); }
   function loadPageScripts() {
     if (!assets) return;
     Array.prototype.forEach.call(document.querySelectorAll("[data-berdaya-scripts]"), function (node) {
       node.getAttribute("data-berdaya-scripts").split(/\s+/).forEach(function (name) {
-        if (!/^[\w-]+(\/[\w-]+)?\.(js|css)$/.test(name) || requested[name]) return;
+        if (!isAssetName(name) || requested[name]) return;
         requested[name] = true;
         if (/\.css$/.test(name)) {
           var sheet = document.createElement("link");
