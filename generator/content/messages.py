@@ -4,7 +4,9 @@ Every content and data message (validation, trainings, needs and results
 imports, the command line's own words) is an entry in
 ``locales/messages/<part>.yml`` (one file per part of Berdaya: content,
 site, training, needs, results, export, cli) with an ``id`` and an ``en`` text, looked up by
-key and filled with ``str.format`` fields. Code never spells a message
+key and filled with ``str.format`` fields (``fill``: a field may also pick
+a word by its number, ``{days:day|days}``, for English; Indonesian never
+needs it). Code never spells a message
 itself, so a translation can't be forgotten (a test checks every entry has
 both languages and every key used in the code exists).
 
@@ -18,6 +20,7 @@ worded, so choose the language before loading.
 from __future__ import annotations
 
 import os
+import string
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
@@ -66,7 +69,25 @@ def message(key: str, /, **values: Any) -> str:
     Keys are always written out in full at the call (never built from parts),
     so the catalog test can find every key the code uses."""
     entry = catalog()[key]
-    return entry[_state["language"]].format(**values)
+    return fill(entry[_state["language"]], **values)
+
+
+class _WordsByNumber(string.Formatter):
+    """``{n:one|other}`` writes the first word when n is 1, else the second (English's rule)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec and isinstance(value, int):
+            one, other = format_spec.split("|", 1)
+            return one if value == 1 else other
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _WordsByNumber()
+
+
+def fill(template: str, /, **values: Any) -> str:
+    """``template`` with its fields filled in, ``str.format`` style, plus ``{n:one|other}``."""
+    return _FORMATTER.format(template, **values)
 
 
 def number(value: int) -> str:

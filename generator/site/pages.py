@@ -18,6 +18,7 @@ import yaml
 from . import needs_pages, results_pages, urls
 from ..content.catalog import Catalog
 from .locale import page_strings, widget_strings
+from ..content.messages import fill
 from ..content.model import Module, QuizBank
 from .quizdata import QuizContext, json_for_script, progress_lookup, question_views, quiz_payload
 from ..export.coverage import coverage
@@ -181,4 +182,4 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _format(template: str, **values: Any) -> str:
-    return template.format(**values)
+    return fill(template, **values)

@@ -101,3 +101,20 @@ def test_language_block_restores_the_language(language):
     with messages.language(language):
         assert messages.current_language() == language
     assert messages.current_language() == before
+
+
+def test_a_field_picks_its_word_by_number():
+    from generator.content.messages import fill
+
+    assert fill("{days} {days:day|days}", days=1) == "1 day"
+    assert fill("{days} {days:day|days}", days=3) == "3 days"
+    assert fill("{n} {n:question was|questions were} left", n=0) == "0 questions were left"
+    assert fill("{title!r} at {x:>3}", title="a", x=7) == "'a' at   7"  # str.format's own fields still work
+
+
+def test_english_messages_say_one_day_and_one_question():
+    with language("en"):
+        assert message("results_progress_answered", answered=1, total=1) == "1 of 1 question answered"
+        assert message("results_progress_answered", answered=2, total=5) == "2 of 5 questions answered"
+    with language("id"):
+        assert message("results_progress_answered", answered=1, total=1) == "1 dari 1 soal dijawab"

@@ -5,7 +5,9 @@
  * text that 'berdaya needs analyze' reads. Trainer text is set as text only. */
 (() => {
   "use strict";
-  const fill = (s, v) => String(s).replace(/\{(\w+)\}/g, (m, k) => (k in v ? v[k] : m));
+  // {n} and {n:one|other} (a word by its number, as messages.fill in Python).
+  const fill = (s, v) => String(s).replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g,
+    (m, k, one, other) => (!(k in v) ? m : other === undefined ? v[k] : Number(v[k]) === 1 ? one : other));
   const el = (tag, text) => { const e = document.createElement(tag); if (text != null) e.textContent = text; return e; };
   const token = () => {
     const bytes = new Uint8Array(6);

@@ -222,7 +222,8 @@
     const S = data.strings || {}, key = data.storageKey, pass = +data.passPercent || 70;
     // A missing string shows its key rather than a blank.
     const t = (k, v) => String(own(S, k) ? S[k] : k)
-      .replace(/\{(\w+)\}/g, (m, n) => (v && own(v, n) ? v[n] : m));
+      .replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, (m, n, one, other) =>
+        (!(v && own(v, n)) ? m : other === undefined ? v[n] : Number(v[n]) === 1 ? one : other));
     const root = $(box, ".bq"), sr = $(root, ".bq-sr");
 
     const ctx = {

@@ -6,7 +6,9 @@
 (() => {
   "use strict";
   const own = (o, k) => o && Object.prototype.hasOwnProperty.call(o, k);
-  const fill = (s, v) => String(s).replace(/\{(\w+)\}/g, (m, k) => (own(v, k) ? v[k] : m));
+  // {n} and {n:one|other} (a word by its number, as messages.fill in Python).
+  const fill = (s, v) => String(s).replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g,
+    (m, k, one, other) => (!own(v, k) ? m : other === undefined ? v[k] : Number(v[k]) === 1 ? one : other));
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
     if (cls) e.className = cls;

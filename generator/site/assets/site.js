@@ -32,7 +32,11 @@
   // --- saving the whole course for offline reading ---------------------------
 
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, key) { return key in values ? values[key] : whole; });
+    // {n} and {n:one|other} (a word by its number, as messages.fill in Python).
+    return template.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, function (whole, key, one, other) {
+      if (!(key in values)) return whole;
+      return other === undefined ? values[key] : Number(values[key]) === 1 ? one : other;
+    });
   }
 
   function sameSiteUrls(elements, attribute, scope) {
