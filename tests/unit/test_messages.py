@@ -113,8 +113,8 @@ def test_a_field_picks_its_word_by_number():
 
 
 def test_english_messages_say_one_day_and_one_question():
-    with language("en"):
-        assert message("results_progress_answered", answered=1, total=1) == "1 of 1 question answered"
-        assert message("results_progress_answered", answered=2, total=5) == "2 of 5 questions answered"
-    with language("id"):
-        assert message("results_progress_answered", answered=1, total=1) == "1 dari 1 soal dijawab"
+    with messages.language("en"):
+        assert messages.message("results_progress_answered", answered=1, total=1) == "1 of 1 question answered"
+        assert messages.message("results_progress_answered", answered=2, total=5) == "2 of 5 questions answered"
+    with messages.language("id"):
+        assert messages.message("results_progress_answered", answered=1, total=1) == "1 dari 1 soal dijawab"
