@@ -6,6 +6,7 @@ generated files and ``berdaya generate`` writes them to disk.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from dataclasses import dataclass
@@ -149,7 +150,11 @@ def template_environment(templates_dir: Path | None = None) -> jinja2.Environmen
     return _environment(templates_dir)
 
 
+@functools.lru_cache(maxsize=8)
 def _environment(templates_dir: Path | None) -> jinja2.Environment:
+    """Built once per templates folder and process: compiling the templates costs more than
+    rendering a small site. Jinja checks each template's file on every ``get_template``
+    (``auto_reload``), so an override edited under `mkdocs serve` is compiled again."""
     loaders: list[jinja2.BaseLoader] = [jinja2.PackageLoader("generator.site", "templates")]
     if templates_dir is not None:
         loaders.insert(0, jinja2.FileSystemLoader(str(templates_dir)))

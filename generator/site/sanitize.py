@@ -25,6 +25,7 @@ Three entry points, one per place text goes:
 from __future__ import annotations
 
 import contextvars
+import functools
 import re
 from dataclasses import dataclass, field
 from html import escape
@@ -249,6 +250,20 @@ def render_block_markdown(text: str, anchor_prefix: str = "") -> str:
 # --- the three entry points -------------------------------------------------------------
 
 
+# The entry points are pure (same text, same HTML), and a site renders the same text
+# more than once: a training's adapted module pages repeat the module's bodies, an
+# ordering item is an attribute and a label, and under `mkdocs serve` every rebuild
+# renders the unchanged modules again. So each keeps what it rendered, within bounds.
+_cached = functools.lru_cache(maxsize=8192)
+
+
+def clear_cache() -> None:
+    """Forget every rendered text (for measuring a first build)."""
+    for entry in (block_html, line_html, fragment_html):
+        entry.cache_clear()
+
+
+@_cached
 def block_html(text: str, anchor_prefix: str = "") -> str:
     """A body of trainer Markdown as safe HTML, for a page's left margin (one raw HTML block per element).
 
@@ -259,6 +274,7 @@ def block_html(text: str, anchor_prefix: str = "") -> str:
     return _serialise(clean(render_block_markdown(text, anchor_prefix)), inert=True)
 
 
+@_cached
 def line_html(text: str) -> str:
     """One line of trainer Markdown as safe inline HTML, for inside the page's own Markdown."""
     line = " ".join(text.split())
@@ -269,10 +285,11 @@ def line_html(text: str) -> str:
     return _serialise(clean(_unwrap_paragraph(rendered)), inert=True, line=True)
 
 
+@_cached
 def fragment_html(text: str) -> str:
     """Quiz text as a safe HTML fragment inside the widget's raw HTML (no blank lines in it)."""
     text = text.strip()
-    if _PLAIN_FRAGMENT.fullmatch(text):
+    if PLAIN_FRAGMENT.fullmatch(text):
         return text
     return render_fragment(text)
 
@@ -298,7 +315,7 @@ def _unwrap_paragraph(rendered: str) -> str:
 # links, escapes, entities, attribute lists, table pipes), no start that opens
 # a block (list, heading, quote, rule, definition, admonition). Most trainer
 # lines are such sentences; skipping the renderer for them keeps builds fast.
-_PLAIN_FRAGMENT = re.compile(r"(?![-+*#>=]|\d+\.)[^\\`*_\[\]<>&{}|\x00-\x1f\x7f]*")
+PLAIN_FRAGMENT = re.compile(r"(?![-+*#>=]|\d+\.)[^\\`*_\[\]<>&{}|\x00-\x1f\x7f]*")
 _PLAIN_LINE = re.compile(r"(?![-+*#>=:!?~|]|\d+[.)])[^\\`*_\[\]<>&{}|\x00-\x1f\x7f]*")
 
 

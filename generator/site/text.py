@@ -18,7 +18,7 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-from .sanitize import block_html, escape_html_in_markdown, fragment_html, line_html, prose_spans, render_fragment
+from .sanitize import PLAIN_FRAGMENT, block_html, escape_html_in_markdown, fragment_html, line_html, prose_spans, render_fragment
 
 __all__ = [
     "escape_html_in_markdown",
@@ -58,8 +58,15 @@ def inline_plain(text: str) -> str:
 
     For places that take no markup: <option> labels and aria-label values.
     """
+    if PLAIN_FRAGMENT.fullmatch(text.strip()):
+        return html.escape(" ".join(text.split()), quote=True)  # inline_html returns it with no tags
+    return html_words(inline_html(text))
+
+
+def html_words(markup: str) -> str:
+    """The text of an HTML fragment, whitespace collapsed, escaped for HTML text or attributes."""
     words = _TextOnly()
-    words.feed(inline_html(text))
+    words.feed(markup)
     words.close()
     return html.escape(" ".join("".join(words.parts).split()), quote=True)
 

@@ -511,3 +511,11 @@ def test_plain_text_shortcut_gives_what_markdown_gives(fragment):
     from generator.site.text import inline_html, render_inline_markdown
 
     assert inline_html(fragment) == render_inline_markdown(fragment.strip())
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_MARKDOWN_ALPHABET, max_size=12).map("".join))
+def test_plain_words_shortcut_gives_what_the_parser_gives(fragment):
+    from generator.site.text import html_words, inline_html, inline_plain
+
+    assert inline_plain(fragment) == html_words(inline_html(fragment))
