@@ -5,8 +5,10 @@ The plain side is a second site folder: the hand-written pages plus what
 mkdocs.yml without the berdaya plugin but with the same theme, extensions
 and plugins, the widget's CSS and JS in extra_css/extra_javascript and, when
 the offline plugin is on, the local iframe-worker shim in extra.polyfills -
-everything the plugin would have added. The difference between the two
-builds is then exactly what the plugin costs.
+everything the plugin would have added - and, when the plugin would index the
+site for search, a hook (plain_search_hook.py) that runs the same Pagefind
+step after the build. The difference between the two builds is then exactly
+what the plugin costs.
 
 Both sides run as `mkdocs build` subprocesses, alternately (the side that
 goes first swaps every round, so drift on a shared machine hits both), and
@@ -31,6 +33,7 @@ from generator.content.catalog import YAML_SUFFIXES
 from generator.settings import read_settings
 
 BIN = Path(sys.executable).parent
+SEARCH_HOOK = Path(__file__).resolve().with_name("plain_search_hook.py")
 TARGET_RATIO = 1.10
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -58,12 +61,17 @@ def plain_config(config: dict, site: Path) -> dict:
     """The site's config minus the berdaya plugin, plus what the plugin's on_config adds."""
     plugins = [entry for entry in config.get("plugins", []) if _plugin_name(entry) != "berdaya"]
     plain = {**config, "plugins": plugins, "docs_dir": "docs"}
+    berdaya = next((entry for entry in config.get("plugins", []) if _plugin_name(entry) == "berdaya"), None)
+    options = (berdaya.get("berdaya") or {}) if isinstance(berdaya, dict) else {}
     # Paths outside docs/ are relative to the config file: point them back at the original site.
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         plain["theme"] = {**theme, "custom_dir": str((site / theme["custom_dir"]).resolve())}
-    if config.get("hooks"):
-        plain["hooks"] = [str((site / hook).resolve()) for hook in config["hooks"]]
+    hooks = [str((site / hook).resolve()) for hook in config.get("hooks") or []]
+    if berdaya is not None and options.get("search_index", True):
+        hooks.append(str(SEARCH_HOOK))  # the plugin's on_post_build step: the Pagefind index
+    if hooks:
+        plain["hooks"] = hooks
     plain["extra_css"] = [*config.get("extra_css", []), *stylesheet_paths()]
     plain["extra_javascript"] = [*config.get("extra_javascript", []), *script_paths()]
     extra = dict(config.get("extra") or {})
@@ -102,6 +110,7 @@ def compare(site: Path, workdir: Path, repeats: int) -> dict:
     for name in sides:  # warm-up round: disk cache and .pyc files, not timed
         build(sides[name], outputs[name])
     same_pages = _html_pages(outputs["plugin"]) == _html_pages(outputs["plain"])
+    search_files = {name: _search_files(output) for name, output in outputs.items()}
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in sides}
     for round_ in range(repeats):
         for name in (("plugin", "plain") if round_ % 2 == 0 else ("plain", "plugin")):
@@ -112,6 +121,10 @@ def compare(site: Path, workdir: Path, repeats: int) -> dict:
         "site": str(site),
         "pages": len(_html_pages(outputs["plugin"])),
         "same_pages": same_pages,
+        "training_pages": len([page for page in _html_pages(outputs["plugin"]) if page.startswith("pelatihan/")]),
+        # Both sides end with a Pagefind index of the same pages (file names carry content hashes).
+        "search_files": len(search_files["plugin"]),
+        "same_search_index": search_files["plugin"] == search_files["plain"],
         "repeats": repeats,
         "plugin_seconds": statistics.median(t[0] for t in times["plugin"]),
         "plain_seconds": statistics.median(t[0] for t in times["plain"]),
@@ -120,6 +133,11 @@ def compare(site: Path, workdir: Path, repeats: int) -> dict:
         "all_ratios": ratios,
         "met": statistics.median(ratios) <= TARGET_RATIO,
     }
+
+
+def _search_files(site_dir: Path) -> list[str]:
+    index = site_dir / "pagefind"
+    return sorted(path.relative_to(index).as_posix() for path in index.rglob("*") if path.is_file()) if index.is_dir() else []
 
 
 def _html_pages(site_dir: Path) -> list[str]:

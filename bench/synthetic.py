@@ -294,9 +294,10 @@ masing-masing dengan {questions} soal uji pemahaman.
 """
 
 
-def generate(target: Path, modules: int, questions: int = 20, seed: int = 0) -> Path:
+def generate(target: Path, modules: int, questions: int = 20, seed: int = 0, trainings: int = 0) -> Path:
     """Write a complete site folder into a new or empty ``target``: mkdocs.yml, docs/, quizzes/
-    and the files the project's mkdocs.yml refers to (theme overrides, stylesheets)."""
+    and the files the project's mkdocs.yml refers to (theme overrides, stylesheets);
+    with ``trainings``, that many trainings in curricula/ (``make_training``)."""
     if target.exists() and any(target.iterdir()):
         raise FileExistsError(f"{target} is not empty")
     (target / "docs" / "modules").mkdir(parents=True, exist_ok=True)
@@ -309,7 +310,38 @@ def generate(target: Path, modules: int, questions: int = 20, seed: int = 0) -> 
         module = make_module(index, seed)
         (target / "docs" / "modules" / f"{module['id']}.yml").write_text(dump(module), encoding="utf-8")
         (target / "quizzes" / f"{module['id']}.yml").write_text(dump(make_quiz(module, questions, seed)), encoding="utf-8")
+    if trainings:
+        (target / "curricula").mkdir(exist_ok=True)
+    for index in range(trainings):
+        training = make_training(index, modules)
+        (target / "curricula" / f"{training['id']}.yml").write_text(dump(training), encoding="utf-8")
     return target
+
+
+def make_training(index: int, modules: int) -> dict:
+    """A training shaped like the shipped ones: the first modules of one track (four for
+    the first training, eight for the others), with a pre-test and a post-test, over the
+    days they need. Every training's pages (overview, structure, design, schedule, guide,
+    one adapted page per module, tests) are built from it."""
+    start = (index * TRACK) % max(modules, 1)
+    chosen = [module_id(i) for i in range(start, min(modules, start + (4 if index == 0 else TRACK)))]
+    return {
+        "id": f"pelatihan-sintetis-{index + 1}",
+        "title": f"Pelatihan sintetis {index + 1}",
+        "audience": "Kader pemberdayaan masyarakat desa",
+        "participants": 30,
+        "organizer": "Dinas Contoh",
+        "place": "Aula Contoh",
+        "description": "Pelatihan sintetis untuk mengukur kinerja Berdaya.",
+        "goals": ["Peserta mampu menjelaskan isi modul dengan bahasanya sendiri."],
+        "start_date": "2027-03-08",
+        "timezone": "Asia/Jakarta",
+        "schedule": {"days": 2 * len(chosen), "jp_minutes": 45, "day_start": "08.00", "day_end": "16.00",
+                     "breaks": [{"start": "12.00", "minutes": 60, "title": "ISHOMA"}]},
+        "opening": ["pembukaan", "pre-test"],
+        "modules": [{"module": module, "reason": "Bagian dari jalur belajar ini.", "local_notes": "Gunakan contoh dari desa peserta.\n"} for module in chosen],
+        "closing": ["post-test", "evaluasi", "penutupan"],
+    }
 
 
 def main() -> None:
@@ -318,8 +350,9 @@ def main() -> None:
     parser.add_argument("--modules", type=int, default=10)
     parser.add_argument("--questions", type=int, default=20)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--trainings", type=int, default=0)
     args = parser.parse_args()
-    generate(args.target, args.modules, args.questions, args.seed)
+    generate(args.target, args.modules, args.questions, args.seed, args.trainings)
     print(f"wrote {args.modules} modules x {args.questions} questions to {args.target}")
 
 

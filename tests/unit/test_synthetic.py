@@ -41,3 +41,12 @@ def words(module) -> int:
     texts += [text for a in module.activities for text in (a.title, *a.steps, a.facilitator_notes)]
     texts += [text for g in module.glossary for text in (g.term, g.definition)]
     return sum(len(text.split()) for text in texts)
+
+
+def test_synthetic_trainings_load_with_the_curriculum(tmp_path):
+    from generator.project import load_project
+    from generator.settings import read_settings
+
+    site = synthetic.generate(tmp_path / "site", modules=10, questions=5, trainings=2)
+    project = load_project(read_settings(site / "mkdocs.yml").sources)
+    assert [len(training.modules) for training in project.training_items] == [4, 2]
