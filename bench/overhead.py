@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from generator.site.assets_files import early_script_paths, offline_shim_path, script_paths, stylesheet_paths
+from generator.site.locale import script_words
 from generator.content.catalog import YAML_SUFFIXES
 from generator.settings import read_settings
 
@@ -39,17 +40,20 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def plain_site(site: Path, target: Path) -> Path:
-    """Write the plugin-free twin of ``site`` into ``target``."""
+    """Write the plugin-free twin of ``site`` into ``target``.
+
+    The twin's docs/ holds the module YAML too, kept out of the build by
+    ``exclude_docs`` as the plugin keeps it out, and the site's other folders
+    (quizzes/, curricula/, examples/ ...) are linked beside it: the worked
+    notebook, executed during both builds, reads the project it sits in."""
     config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
     docs = site / config.get("docs_dir", "docs")
-    modules_dir = read_settings(site / "mkdocs.yml").sources.modules_dir.resolve()
-
-    def module_sources(folder: str, names: list[str]) -> list[str]:
-        # The YAML modules are inputs of the plugin, not pages; the plugin hides them too.
-        in_modules = Path(folder).resolve() == modules_dir
-        return [name for name in names if in_modules and Path(name).suffix in YAML_SUFFIXES]
-
-    shutil.copytree(docs, target / "docs", ignore=module_sources)
+    shutil.copytree(docs, target / "docs")
+    built = (site / config.get("site_dir", "site")).resolve()
+    for entry in sorted(site.iterdir()):
+        if entry.name.startswith(".") or entry.name == "mkdocs.yml" or entry.resolve() in (docs.resolve(), built):
+            continue
+        (target / entry.name).symlink_to(entry.resolve(), target_is_directory=entry.is_dir())
     generated = target.with_name(target.name + "-generated")
     _run([BIN / "berdaya", "--config", str(site / "mkdocs.yml"), "generate", str(generated)])
     shutil.copytree(generated, target / "docs", dirs_exist_ok=True, ignore=shutil.ignore_patterns(".berdaya-generated"))
@@ -72,13 +76,30 @@ def plain_config(config: dict, site: Path) -> dict:
         hooks.append(str(SEARCH_HOOK))  # the plugin's on_post_build step: the Pagefind index
     if hooks:
         plain["hooks"] = hooks
+    sources = _module_sources(config, site)
+    if sources:  # the YAML modules are inputs of the plugin, not pages; the plugin hides them too
+        plain["exclude_docs"] = "\n".join(filter(None, [config.get("exclude_docs", "").strip(), *sources])) + "\n"
     plain["extra_css"] = [*config.get("extra_css", []), *stylesheet_paths()]
     plain["extra_javascript"] = [*config.get("extra_javascript", []), *script_paths()]
     extra = dict(config.get("extra") or {})
     offline = any(_plugin_name(entry) in ("offline", "material/offline") for entry in plugins)
     extra["polyfills"] = [*extra.get("polyfills", []), *([offline_shim_path()] if offline else []), *early_script_paths()]
+    if berdaya is not None:  # the words site.js reads on every page (overrides/main.html writes them)
+        theme_language = theme.get("language") if isinstance(theme, dict) else None
+        extra["berdaya_words"] = script_words(theme_language or "id")
     plain["extra"] = extra
     return plain
+
+
+def _module_sources(config: dict, site: Path) -> list[str]:
+    """exclude_docs patterns for the YAML files directly in the modules folder, if it is inside docs/."""
+    docs = (site / config.get("docs_dir", "docs")).resolve()
+    modules_dir = read_settings(site / "mkdocs.yml").sources.modules_dir.resolve()
+    if modules_dir != docs and docs not in modules_dir.parents:
+        return []
+    folder = modules_dir.relative_to(docs).as_posix()
+    prefix = "/" if folder == "." else f"/{folder}/"
+    return [f"{prefix}*{suffix}" for suffix in sorted(YAML_SUFFIXES)]
 
 
 def _plugin_name(entry: str | dict) -> str:
@@ -122,9 +143,10 @@ def compare(site: Path, workdir: Path, repeats: int) -> dict:
         "pages": len(_html_pages(outputs["plugin"])),
         "same_pages": same_pages,
         "training_pages": len([page for page in _html_pages(outputs["plugin"]) if page.startswith("pelatihan/")]),
-        # Both sides end with a Pagefind index of the same pages (file names carry content hashes).
-        "search_files": len(search_files["plugin"]),
-        "same_search_index": search_files["plugin"] == search_files["plain"],
+        # Both sides end with a Pagefind index with a fragment per page (the file names are
+        # content hashes, and the pages differ in their navigation: the plugin orders it).
+        "search_fragments": _fragments(search_files["plugin"]),
+        "same_search_index": _fragments(search_files["plugin"]) == _fragments(search_files["plain"]) > 0,
         "repeats": repeats,
         "plugin_seconds": statistics.median(t[0] for t in times["plugin"]),
         "plain_seconds": statistics.median(t[0] for t in times["plain"]),
@@ -138,6 +160,10 @@ def compare(site: Path, workdir: Path, repeats: int) -> dict:
 def _search_files(site_dir: Path) -> list[str]:
     index = site_dir / "pagefind"
     return sorted(path.relative_to(index).as_posix() for path in index.rglob("*") if path.is_file()) if index.is_dir() else []
+
+
+def _fragments(files: list[str]) -> int:
+    return sum(name.startswith("fragment/") for name in files)
 
 
 def _html_pages(site_dir: Path) -> list[str]:

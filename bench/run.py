@@ -104,7 +104,8 @@ def table(results: dict) -> str:
     for name, side in results.get("overhead", {}).items():
         figure = f"{side['ratio']:.2f}x  ({side['plugin_seconds']:.2f} s vs {side['plain_seconds']:.2f} s; CPU {side['cpu_ratio']:.2f}x)"
         met = _verdict(side["met"], side["cpu_ratio"] <= overhead.TARGET_RATIO)
-        rows.append((f"overhead, {name} ({side['pages']} pages)", figure, f"<= {overhead.TARGET_RATIO:.2f}x", met))
+        index = f", Pagefind {side['search_fragments']} pages" if side.get("same_search_index") else ", search index NOT the same"
+        rows.append((f"overhead, {name} ({side['pages']} pages, {side['training_pages']} training{index})", figure, f"<= {overhead.TARGET_RATIO:.2f}x", met))
     if "weight" in results:
         result = results["weight"]
         heaviest = result["heaviest"]
