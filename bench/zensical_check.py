@@ -223,15 +223,42 @@ def _widget(report: Report, browser, base: str, site_dir: Path) -> None:
     report.check("widget", "the widget goes live and checks an answer", answer)
 
 
-def _offline_search(page) -> tuple[bool, str]:
+QUERY = "pendamping"  # must find the module peran-pendamping
+COUNTED = re.compile(r"\d+ (results?|hasil|dokumen)")
+
+
+def berdaya_search(page, query: str = QUERY) -> tuple[list[str], str]:
+    """Berdaya's header search (assets/search.js, Pagefind): open it with its key, type,
+    wait for result links; (their addresses, the status line)."""
+    page.wait_for_function("document.readyState === 'complete'")
+    page.keyboard.press("s")  # search.js opens its dialog on f, s and /, as Material does
+    page.locator("dialog.bs input.bs-q").fill(query)
+    page.locator("dialog.bs a.bs-link").first.wait_for()
+    links = page.locator("dialog.bs a.bs-link").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    return links, page.locator("dialog.bs .bs-status").inner_text().strip()
+
+
+def engine_search(page, query: str = QUERY) -> tuple[list[str], str]:
+    """The engine's own search box (Material's lunr, or Zensical's in a shadow root), which a
+    page opened from disk keeps (search.js stays out of the way there)."""
+    page.locator("label[for=__search]").first.click()
+    page.keyboard.type(query)
+    counted = page.get_by_text(COUNTED).first
+    counted.wait_for()
+    links = page.locator(".md-search-result a[href]").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    return links + page.evaluate(SHADOW_LINKS), counted.inner_text().strip()
+
+
+def _found(links: list[str], status: str, where: str, errors: list[str]) -> tuple[bool, str]:
+    peran = [link for link in links if "peran-pendamping" in link]
+    return bool(peran) and not errors, f"{where}: {QUERY!r} gives {status!r} ({len(links)} links, {len(peran)} to peran-pendamping, first {links[:1]}); script errors {errors[:2]}"
+
+
+def _offline_search(page, errors: list[str]) -> tuple[bool, str]:
     try:
-        page.locator("label[for=__search]").click()
-        page.keyboard.type("pendamping")
-        counted = page.get_by_text(re.compile(r"\d+ (results?|hasil)")).first
-        counted.wait_for(timeout=5_000)
-        return True, f"offline: {counted.inner_text()!r}"
+        return _found(*berdaya_search(page), "offline, Berdaya search", errors)
     except Exception as problem:
-        return False, f"offline search shows no results ({type(problem).__name__})"
+        return False, f"offline search shows no results ({type(problem).__name__}: {str(problem).splitlines()[0][:120]})"
 
 
 def _offline(report: Report, browser, base: str, site_dir: Path) -> None:
@@ -264,7 +291,7 @@ def _offline(report: Report, browser, base: str, site_dir: Path) -> None:
         quizzes = sorted(p.name for p in (site_dir / "uji").glob("*.html") if p.name != "index.html")
         page.goto(f"{base}/uji/{quizzes[-1]}")
         questions = page.locator(".bq-q").count()
-        offline_search.append(_offline_search(page))
+        offline_search.append(_offline_search(page, errors))
         context.close()
         return "Selesai" in saved and questions > 0, f"box says {saved.strip()!r}; unvisited quiz offline: {questions} questions; errors {errors[:2]}"
 
@@ -285,6 +312,16 @@ def _offline(report: Report, browser, base: str, site_dir: Path) -> None:
 
     report.check("offline", "the built folder opened from disk (file://)", from_disk)
 
+    def from_disk_search():
+        context = _context(browser)
+        page, errors = _watched_page(context)
+        page.goto((site_dir / "index.html").as_uri())
+        links, status = engine_search(page)
+        context.close()
+        return _found(links, status, "file://, the engine's own search (search.js stays out)", errors)
+
+    report.check("offline", "opened from disk, the engine's own search is the fallback and finds the module", from_disk_search)
+
 
 # Zensical's search draws its box inside a shadow root: walk them all for links.
 SHADOW_LINKS = """() => {
@@ -298,43 +335,32 @@ SHADOW_LINKS = """() => {
 
 
 def _search(report: Report, browser, base: str) -> None:
+    """Over http the header search is Berdaya's (search.js + the Pagefind index that
+    `berdaya search-index` writes after the build); Material's, or the engine's, stays
+    as the fallback for file:// (checked with the offline ones)."""
+    seen: dict[str, str] = {}
+
     def search():
         context = _context(browser)
         page, errors = _watched_page(context)
         page.goto(f"{base}/index.html")
-        if page.evaluate("!!document.querySelector('script[src*=\"berdaya/search.js\"]')"):
-            engine = "Berdaya search (Pagefind)"
-            page.keyboard.press("s")
-            query = page.locator("dialog.bs input").first
-            query.fill("pendamping")
-            page.locator("dialog.bs a").first.wait_for()
-            links = page.locator("dialog.bs a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
-        else:
-            engine = "the engine's own search"
-            page.locator("label[for=__search]").click()
-            page.keyboard.type("pendamping")
-            page.get_by_text(re.compile(r"\d+ (results?|hasil)")).first.wait_for()
-            links = page.evaluate(SHADOW_LINKS)
-        counted = page.get_by_text(re.compile(r"\d+ (results?|hasil)")).first
-        label = counted.inner_text() if counted.count() else ""
+        if not page.evaluate("!!document.querySelector('script[src*=\"berdaya/search.js\"]')"):
+            context.close()
+            return False, "search.js is not on the page: the header search is the engine's own"
+        links, seen["status"] = berdaya_search(page)
+        seen["close"] = page.locator("dialog.bs .bs-close").get_attribute("aria-label") or ""
         context.close()
-        peran = [link for link in links if "peran-pendamping" in link]
-        return bool(peran), f"{engine}: 'pendamping' gives {label or len(links)} ({len(links)} links, {len(peran)} to the module peran-pendamping, first {links[:1]}); script errors {errors[:2]}"
+        return _found(links, seen["status"], "Berdaya search (Pagefind)", errors)
 
-    report.check("search", "header search finds the module on 'pendamping'", search)
+    report.check("search", f"header search finds the module on {QUERY!r}", search)
 
     def wording():
-        context = _context(browser)
-        page = context.new_page()
-        page.goto(f"{base}/index.html")
-        page.locator("label[for=__search]").click()
-        page.keyboard.type("pendamping")
-        page.get_by_text(re.compile(r"\d+ (results?|hasil)")).first.wait_for()
-        label = page.get_by_text(re.compile(r"\d+ (results?|hasil)")).first.inner_text()
-        context.close()
-        return "hasil" in label, f"count line reads {label!r} (theme.language is id)"
+        # The status line takes the theme's words (__config translations); the close button search.js's own.
+        status, close = seen.get("status", ""), seen.get("close", "")
+        indonesian = bool(re.search(r"dokumen|ditemukan|hasil", status)) and close.startswith("Tutup")
+        return indonesian, f"status line {status!r}, close button {close!r} (theme.language is id)"
 
-    report.check("search", "the search box speaks the site's language", wording)
+    report.check("search", "the search dialog speaks the site's language", wording)
 
 
 def _trainer_pages(report: Report, browser, base: str, site_dir: Path) -> None:
