@@ -81,10 +81,12 @@ def page_weight(site_dir: Path, page: Path) -> dict:
 
 
 def _kind(page: str) -> str:
-    """'pelatihan/x/jadwal.html' -> 'pelatihan/*/jadwal', 'modul/x.html' -> 'modul/*', 'glosarium.html' -> 'glosarium'."""
+    """'pelatihan/x/jadwal.html' -> 'pelatihan/*/jadwal', 'pelatihan/x/panduan-hari-2.html' ->
+    'pelatihan/*/panduan-hari-*', 'modul/x.html' -> 'modul/*', 'glosarium.html' -> 'glosarium'."""
     parts = page.removesuffix(".html").split("/")
     if parts[0] == "pelatihan" and len(parts) == 3:  # a training's documents: jadwal, panduan, ...
-        return f"pelatihan/*/{parts[2]}"
+        name = "panduan-hari-*" if parts[2].startswith("panduan-hari-") else parts[2]  # the guide's days: one kind
+        return f"pelatihan/*/{name}"
     return "/".join([parts[0], *["*"] * (len(parts) - 1)])
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..content.catalog import Catalog
@@ -40,6 +41,15 @@ class Documents:
     @property
     def modules(self) -> list[Subject]:
         return [row for row in self.rows if row.kind == "module"]
+
+    @cached_property
+    def first_days(self) -> dict[int, int]:
+        """{index of a program item: the number of the day its first piece runs}."""
+        found: dict[int, int] = {}
+        for day in self.schedule.days:
+            for session in day.sessions:
+                found.setdefault(session.item.index, day.number)
+        return found
 
     def dates(self) -> str:
         dated = [day.date for day in self.schedule.days if day.date is not None]
@@ -86,7 +96,7 @@ def schedule_days(docs: Documents) -> list[dict[str, Any]]:
     days = []
     for day in docs.schedule.days:
         entries = [_entry(docs, entry) for entry in day.entries()]
-        days.append({"number": day.number, "heading": day_heading(docs, day), "title": day.plan.title, "place": day.plan.place, "entries": entries, "jp": day.jp})
+        days.append({"number": day.number, "heading": day_heading(docs, day), "title": day.plan.title, "place": day.plan.place, "place": day.plan.place, "entries": entries, "jp": day.jp})
     return days
 
 
@@ -95,7 +105,7 @@ def _entry(docs: Documents, entry: Session | Pause) -> dict[str, Any]:
         return {"break": True, "time": time_span(entry.start, entry.end), "title": entry.title or docs.strings["break"]}
     row = _row(docs, entry.item.index)
     part = docs.strings["part"].format(piece=entry.piece, pieces=entry.pieces) if entry.pieces > 1 else ""
-    return {"break": False, "time": time_span(entry.start, entry.end), "jp": entry.jp, "title": row.title, "part": part, "row": row, "facilitator": row.entry.facilitator, "anchor": session_anchor(row)}
+    return {"break": False, "time": time_span(entry.start, entry.end), "jp": entry.jp, "title": row.title, "part": part, "row": row, "facilitator": row.entry.facilitator, "anchor": session_anchor(row), "guide": guide_page_of(docs, row)}
 
 
 def _row(docs: Documents, index: int) -> Subject:
@@ -117,6 +127,45 @@ def sessions_of(docs: Documents, row: Subject) -> list[dict[str, Any]]:
 
 
 # --- the facilitator's guide -------------------------------------------------------
+#
+# panduan.md holds what concerns the whole training (how to use the guide, the
+# days, the materials checklist); each day of the schedule has its own page,
+# panduan-hari-<n>.md, with the program items that start on that day and the
+# answer keys of their self-assessments, so that no page is heavy to load and
+# each day prints on its own.
+
+
+def guide_page_of(docs: Documents, row: Subject) -> str:
+    """The guide page that holds a program item: its first day's, else the guide itself."""
+    number = docs.first_days.get(row.index)
+    training_id = docs.training.id
+    return urls.guide_day_page(training_id, number) if number is not None else urls.training_page(training_id, "guide")
+
+
+def unscheduled_rows(docs: Documents) -> list[Subject]:
+    """Program items the schedule found no room for: the guide page itself holds them."""
+    placed = docs.first_days
+    return [row for row in docs.rows if row.index not in placed]
+
+
+def guide_days(docs: Documents) -> list[dict[str, Any]]:
+    """One entry per day: its page, heading, the items starting on it and those going on from before."""
+    placed = docs.first_days
+    days = []
+    for day in docs.schedule.days:
+        here = {session.item.index for session in day.sessions}
+        rows = [row for row in docs.rows if placed.get(row.index) == day.number]
+        continued = [row for row in docs.rows if row.index in here and placed[row.index] < day.number]
+        days.append({
+            "number": day.number, "heading": day_heading(docs, day), "title": day.plan.title, "place": day.plan.place,
+            "path": urls.guide_day_page(docs.training.id, day.number), "rows": rows, "continued": continued,
+            "jp": day.jp,
+        })
+    for index, day in enumerate(days):
+        day["previous"] = days[index - 1] if index > 0 else None
+        day["next"] = days[index + 1] if index + 1 < len(days) else None
+    return days
+
 
 _NUMBER = re.compile(r"\d+")
 _PLENARY = ("pleno", "seluruh kelas", "whole class", "plenary")
@@ -159,6 +208,12 @@ def materials_checklist(docs: Documents) -> list[dict[str, Any]]:
         if lines:
             checklist.append({"row": row, "lines": lines})
     return checklist
+
+
+def keys_of(keys: list[dict[str, Any]], rows: list[Subject]) -> list[dict[str, Any]]:
+    """The answer keys of the given program items' modules, in program order."""
+    indexes = {row.index for row in rows}
+    return [key for key in keys if key["row"].index in indexes]
 
 
 def answer_keys(docs: Documents, catalog: Catalog) -> list[dict[str, Any]]:
@@ -239,7 +294,13 @@ def _training_pages(renderer, docs: Documents, catalog: Catalog, common: dict[st
     page("design", "training/design.md.j2", subtopics=subtopics, methods_of=methods_of, media_of=media_of)
     facilitators = any(row.entry.facilitator for row in docs.rows)
     page("schedule", "training/schedule.md.j2", days=schedule_days(docs), has_calendar=calendar is not None, facilitators=facilitators)
-    page("guide", "training/guide.md.j2", sessions_of=sessions_of, anchor=session_anchor, checklist=materials_checklist(docs), keys=answer_keys(docs, catalog))
+    days = guide_days(docs)
+    guide = {"sessions_of": sessions_of, "anchor": session_anchor, "guide_page_of": guide_page_of}
+    keys = answer_keys(docs, catalog)
+    unscheduled = unscheduled_rows(docs)
+    page("guide", "training/guide.md.j2", days=days, unscheduled=unscheduled, checklist=materials_checklist(docs), keys=keys_of(keys, unscheduled), **guide)
+    for day in days:
+        pages[day["path"]] = renderer.render("training/guide_day.md.j2", day["path"], training=training, docs=docs, day=day, keys=keys_of(keys, day["rows"]), **common, **guide)
     for row in docs.modules:
         path = urls.training_module_page(training.id, row.key)
         pages[path] = renderer.render(

@@ -7,16 +7,19 @@ from typing import TYPE_CHECKING
 from . import urls
 from .locale import training_strings
 from .model import ModuleEntry
+from .plan import schedule_for
 
 if TYPE_CHECKING:
     from ..project import Project
 
 
 def training_nav_order(project: "Project") -> list[str]:
-    """Training pages in reading order: overview, structure, design, schedule, guide, then modules."""
+    """Training pages in reading order: overview, structure, design, schedule, guide and its days, then modules."""
     order = []
     for training in project.training_items:
         order += [urls.training_page(training.id, kind) for kind in urls.PAGES]
+        days = schedule_for(training, project.catalog, training_strings("id")["sessions"]).days
+        order += [urls.guide_day_page(training.id, day.number) for day in days]
         order += [urls.training_module_page(training.id, entry.module) for entry in training.modules if isinstance(entry, ModuleEntry)]
     return order
 

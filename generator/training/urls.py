@@ -13,12 +13,18 @@ PAGES = {
     "schedule": "jadwal.md",
     "guide": "panduan.md",
 }
+GUIDE_DAY = "panduan-hari-{number}.md"  # one page of the guide per day of the schedule
 CALENDAR = "jadwal.ics"
 SPREADSHEET = "jadwal.csv"
 
 
 def training_page(training_id: str, kind: str = "overview") -> str:
     return f"{TRAININGS_DIR}/{training_id}/{PAGES[kind]}"
+
+
+def guide_day_page(training_id: str, number: int) -> str:
+    """The facilitator's guide for one day: the sessions that start on it."""
+    return f"{TRAININGS_DIR}/{training_id}/{GUIDE_DAY.format(number=number)}"
 
 
 def training_file(training_id: str, name: str) -> str:

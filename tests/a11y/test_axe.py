@@ -132,6 +132,7 @@ PAGES = {
     "training-design": ("pelatihan/pelatihan-dasar-3-hari/rancangan.html", None),
     "training-schedule": ("pelatihan/pelatihan-dasar-3-hari/jadwal.html", None),
     "training-guide": ("pelatihan/pelatihan-dasar-3-hari/panduan.html", None),
+    "training-guide-day": ("pelatihan/pelatihan-dasar-3-hari/panduan-hari-2.html", None),
     "training-module": ("pelatihan/pelatihan-dasar-3-hari/modul/konsep-pemberdayaan.html", None),
     "training-pre-test": ("pelatihan/pelatihan-dasar-3-hari/pre-test.html", wait_for_quiz),
     "training-pre-test-saved": ("pelatihan/pelatihan-dasar-3-hari/pre-test.html", answer_test),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -392,13 +393,38 @@ def test_training_schedule_prints_on_a4_one_day_per_page_without_navigation(page
     assert watched["errors"] == []
 
 
-def test_facilitator_guide_starts_every_session_on_a_new_page(page, http_server, project_site):
-    page.goto(http_server(project_site) + TRAINING + "/panduan.html")
+def test_facilitator_guide_day_prints_on_a4_every_session_on_a_new_page(page, http_server, project_site):
+    page.goto(http_server(project_site) + TRAINING + "/panduan-hari-1.html")
+    assert page.locator("h1").inner_text().startswith("Panduan fasilitator — Hari 1")
     page.emulate_media(media="print")
     sessions = page.locator("h2.berdaya-page")
-    assert sessions.count() >= 10
+    assert sessions.count() >= 3
+    assert sessions.nth(0).evaluate("e => getComputedStyle(e).breakBefore") == "auto"
     assert sessions.nth(1).evaluate("e => getComputedStyle(e).breakBefore") == "page"
+    assert page.locator(".berdaya-guide-days").first.evaluate("e => getComputedStyle(e).display") == "none"
     # tables fit the A4 width (210 mm minus margins, at 96 px per inch)
     widths = page.locator("article table").evaluate_all("ts => ts.map(t => t.getBoundingClientRect().width)")
     assert widths and max(widths) <= 700
-    page.pdf(path=str(ARTIFACTS / "training-guide-a4.pdf"), format="A4")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.pdf(path=str(ARTIFACTS / "training-guide-day-1-a4.pdf"), format="A4")
+
+
+def test_schedule_links_each_session_to_its_day_of_the_guide_on_a_phone(page, http_server, project_site, watched):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(http_server(project_site) + TRAINING + "/jadwal.html")
+    # a session that starts on day 2 links to day 2's page of the guide
+    target = page.locator('article table a[href*="panduan-hari-2.html#sesi-"]').first
+    href = target.get_attribute("href")
+    assert "/pelatihan-dasar-3-hari/panduan-hari-2.html#sesi-" in href
+    anchor = href.split("#", 1)[1]
+    target.scroll_into_view_if_needed()
+    target.click()
+    page.wait_for_url(f"**/panduan-hari-2.html#{anchor}")
+    heading = page.locator(f"h2#{anchor}")
+    expect(heading).to_be_visible()
+    expect(heading).to_be_in_viewport()
+    assert page.locator("h1").inner_text().startswith("Panduan fasilitator — Hari 2")
+    # back and forward between days
+    expect(page.locator(".berdaya-guide-days").first.get_by_role("link", name="Hari 1", exact=False)).to_have_attribute("href", re.compile(r"(^|/)panduan-hari-1\.html$"))
+    expect(page.locator(".berdaya-guide-days").first.get_by_role("link", name="Hari 3", exact=False)).to_have_attribute("href", re.compile(r"(^|/)panduan-hari-3\.html$"))
+    assert watched["errors"] == []

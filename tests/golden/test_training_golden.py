@@ -39,4 +39,4 @@ def test_training_pages_match_golden_files(language, update_golden):
 
 def test_every_page_kind_is_covered():
     kinds = {Path(path).name for path in rendered("id")}
-    assert {"index.md", "struktur.md", "rancangan.md", "jadwal.md", "panduan.md", "dasar.md", "jadwal.ics", "jadwal.csv"} <= kinds
+    assert {"index.md", "struktur.md", "rancangan.md", "jadwal.md", "panduan.md", "panduan-hari-1.md", "dasar.md", "jadwal.ics", "jadwal.csv"} <= kinds

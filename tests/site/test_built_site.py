@@ -93,3 +93,7 @@ def test_every_training_page_and_file_is_built(built_site):
             assert (folder / name).is_file(), f"{training}/{name}"
         assert (folder / "jadwal.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
         assert list((folder / "modul").glob("*.html"))
+        days = sorted(folder.glob("panduan-hari-*.html"))
+        assert days and (folder / "panduan-hari-1.html") in days
+        guide = (folder / "panduan.html").read_text(encoding="utf-8")
+        assert all(f'href="{day.name}"' in guide for day in days)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 import zoneinfo
 from pathlib import Path
 
@@ -110,14 +111,64 @@ def test_trainer_text_cannot_become_a_spreadsheet_formula(tmp_path):
     assert "pelatihan/rumus/jadwal.ics" not in pages  # no start_date, no calendar
 
 
+def _guide_pages(pages, training_id):
+    """The guide's day pages of a training, in day order, as {path: text}."""
+    prefix = f"pelatihan/{training_id}/panduan-hari-"
+    return dict(sorted(((p, t) for p, t in pages.items() if p.startswith(prefix)), key=lambda item: int(item[0][len(prefix):-3])))
+
+
 def test_answer_keys_and_session_steps_are_in_the_guide(rendered):
     project, pages = rendered
     strings = training_strings("id")
     for training in project.training_items:
-        guide = pages[f"pelatihan/{training.id}/panduan.md"]
+        guide = "".join(_guide_pages(pages, training.id).values())
         for entry in training.program:
             if hasattr(entry, "session"):
                 assert strings["session_steps"][entry.session][0] in guide
         for entry in training.modules:
             for quiz in project.catalog.quizzes_for(getattr(entry, "module", "") or ""):
-                assert f"#kunci-{quiz.id}" in guide
+                assert guide.count(f"{{ #kunci-{quiz.id} }}") == 1
+
+
+_SESSION_HEADING = re.compile(r"^## \d+\. .* \{ #(sesi-\d+) \.berdaya-page \}$", re.M)
+_LINK = re.compile(r"\]\(([^)#\s]+)(?:#([^)\s]+))?\)")
+
+
+def test_every_session_is_on_exactly_one_day_page_in_order_on_the_day_it_starts(rendered):
+    project, pages = rendered
+    for training in project.training_items:
+        docs = documents_for(training, project.catalog, "id")
+        day_pages = _guide_pages(pages, training.id)
+        assert len(day_pages) == len(docs.schedule.days)
+        found = [(number, anchor) for number, text in enumerate(day_pages.values(), 1) for anchor in _SESSION_HEADING.findall(text)]
+        assert [anchor for _, anchor in found] == [f"sesi-{row.index + 1}" for row in docs.rows]
+        first_day = {}
+        for day in docs.schedule.days:
+            for session in day.sessions:
+                first_day.setdefault(f"sesi-{session.item.index + 1}", day.number)
+        assert all(first_day[anchor] == number for number, anchor in found)
+        # the guide page itself keeps the whole-training parts and no session
+        guide = pages[f"pelatihan/{training.id}/panduan.md"]
+        assert not _SESSION_HEADING.search(guide) and "{ #bahan .berdaya-page }" in guide
+        for number, text in enumerate(day_pages.values(), 1):
+            assert f"— Hari {number}" in text.split("\n# ", 1)[1].splitlines()[0]
+
+
+def test_links_into_the_guide_land_on_a_page_and_anchor_that_exist(rendered):
+    project, pages = rendered
+    for training in project.training_items:
+        folder = f"pelatihan/{training.id}/"
+        sources = [folder + name for name in ("jadwal.md", "panduan.md", "index.md", *(p[len(folder):] for p in _guide_pages(pages, training.id)))]
+        checked = 0
+        for source in sources:
+            for target, anchor in _LINK.findall(pages[source]):
+                if not target.startswith("panduan"):
+                    continue
+                text = pages[folder + target]
+                checked += 1
+                if anchor:
+                    assert f"{{ #{anchor} " in text or f"{{ #{anchor} }}" in text, (source, target, anchor)
+        assert checked > len(training.program)
+        days = list(_guide_pages(pages, training.id))
+        for previous, current in zip(days, days[1:]):
+            assert f"]({current[len(folder):]})" in pages[previous] and f"]({previous[len(folder):]})" in pages[current]
