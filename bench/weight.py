@@ -8,7 +8,9 @@ ships it (our own scripts minified). URLs are resolved against the page. The
 heaviest page of all and the heaviest self-assessment page are reported,
 with the heaviest page of each kind (URL prefix). Not counted, because they load lazily and only when the reader
 opens search: Material's search worker (its URL sits in the page's
-__config JSON, not in a <script src>) and the search index it fetches.
+__config JSON, not in a <script src>) and the search index it fetches; nor
+the scripts a page names in data-berdaya-later (the QR generator), which
+site.js loads only when a page script asks for them (listed as "later").
 Images, fonts and the favicon are not counted either (theme.font is false,
 so there are no web fonts).
 
@@ -42,6 +44,7 @@ class _References(HTMLParser):
         super().__init__()
         self.urls: list[str] = []
         self.page_assets: list[str] = []
+        self.later: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -51,6 +54,8 @@ class _References(HTMLParser):
             self.urls.append(values["src"])
         for name in (values.get("data-berdaya-scripts") or "").split():
             self.page_assets.append(f"{SITE_DIR}/{name}")
+        for name in (values.get("data-berdaya-later") or "").split():  # on demand: not first load
+            self.later.append(f"{SITE_DIR}/{name}")
 
 
 def gzipped(data: bytes) -> int:
@@ -77,7 +82,8 @@ def page_weight(site_dir: Path, page: Path) -> dict:
     for path in parser.page_assets:
         files[path] = gzipped((site_dir / path).read_bytes())
     total = gzipped(html) + sum(files.values())
-    return {"page": page_path, "html_gzip": gzipped(html), "files_gzip": files, "external": external, "lazy_excluded": lazy, "total_gzip": total}
+    return {"page": page_path, "html_gzip": gzipped(html), "files_gzip": files, "external": external, "lazy_excluded": lazy,
+            "later": parser.later, "total_gzip": total}
 
 
 def _kind(page: str) -> str:

@@ -57,7 +57,9 @@ def progress_page(catalog: Catalog, render: Callable[..., str], site_slug: str, 
 
 TESTS_DIR = "pelatihan"
 PAGE_FILES = {"pre": "pre-test.md", "post": "post-test.md", "collect": "kumpul.md", "results": "hasil.md"}
-SEND_SCRIPTS = "results.css resultcode.js vendor/qrcode.js results.js"
+SEND_SCRIPTS = "results.css resultcode.js results.js"
+# Loaded on demand ([data-berdaya-later]), when a result is ready to be shown as a QR code.
+QR_SCRIPT = "vendor/qrcode.js"
 
 
 def training_page(training_id: str, kind: str) -> str:
@@ -129,7 +131,7 @@ def _test_page(catalog: Catalog, training, test, kind: str, render, options) -> 
     }
     heading = (r["pre_title"] if kind == "pre" else r["post_title"]).format(training=training.title)
     return render(
-        "training_test.md.j2", page, heading=heading, kind=kind, r=r, w=w, scripts=SEND_SCRIPTS,
+        "training_test.md.j2", page, heading=heading, kind=kind, r=r, w=w, scripts=SEND_SCRIPTS, qr_script=QR_SCRIPT,
         quiz={"id": payload["id"], "pass_percent": 0}, questions=views, quiz_json=json_for_script(payload),
         mode="pretest" if kind == "pre" else "", send=attribute_json(send), collect_link=send["collectUrl"],
     )

@@ -321,6 +321,26 @@ def test_the_qr_code_holds_the_collection_page_at_the_address_the_page_came_from
         trainer.close()
 
 
+def test_the_qr_generator_is_fetched_only_once_a_result_is_ready(chromium_browser, project_site):
+    """First load: no vendor/qrcode.js (bench/weight.py does not count it); the last answer: it comes, once."""
+    _, base = project_site
+    context = chromium_browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{base}/pelatihan/contoh/post-test/", wait_until="networkidle")
+    page.locator(".berdaya-quiz[data-bq-live]").wait_for()
+    assert any(url.endswith("/results.js") for url in fetched)
+    assert not [url for url in fetched if "qrcode" in url]
+    answer_post_test(page)
+    assert page.locator('[data-bp="qr"] svg').count() == 1
+    page.fill("#bp-name", "Dewi Lestari")  # a new result: drawn again, with the same script
+    page.locator('[data-bp="qr"] svg').wait_for()
+    assert [url.rsplit("/", 2)[-2:] for url in fetched if "qrcode" in url] == [["vendor", "qrcode.js"]]
+    context.close()
+
+
 def test_from_a_folder_the_qr_code_is_replaced_by_a_plain_note(chromium_browser, project_site, tmp_path):
     source, _ = project_site
     # A folder copied to a phone: built with the offline plugin, as the shipped site is.

@@ -256,6 +256,10 @@ def test_saving_the_course_makes_unvisited_pages_readable_offline(chromium_brows
     modules = len(list((project_site / "modul").glob("*.html"))) - 1
     assert int(saved.split(":")[1].split()[0]) >= 2 * modules + 3, saved  # modules, quizzes, indexes, glossary, home
 
+    # Scripts a page loads only later (the QR generator of the training tests) are stored too.
+    assert page.evaluate("""url => caches.keys().then(names => Promise.all(names.map(name => caches.open(name)
+        .then(cache => cache.match(url))))).then(hits => hits.some(Boolean))""", f"{base}/assets/berdaya/vendor/qrcode.js")
+
     context.set_offline(True)
     page.goto(base + "/uji/peran-pendamping.html")  # never opened before
     expect(page.locator(".berdaya-quiz[data-bq-live] .bq-q").first).to_be_visible()  # the widget's script came from the device too

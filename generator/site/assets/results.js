@@ -158,12 +158,18 @@
 
   const pct = (x) => Math.round(x * 10) / 10;
 
+  function qrScript(spot) {
+    if (window.qrcode) return Promise.resolve();
+    const name = spot.getAttribute("data-berdaya-later");
+    return window.BerdayaLater && name ? window.BerdayaLater(name) : Promise.reject(new Error("qrcode"));
+  }
+
   function sendBox(box) {
     const cfg = json(box, "data-berdaya-send") || {}, t = cfg.strings || {}, C = window.BerdayaCode;
     const q = (name) => box.querySelector('[data-bp="' + name + '"]');
     const status = box.querySelector(".bp-send-status"), ready = box.querySelector(".bp-send-ready");
     // One time per page visit, so the code on screen, in the file and in the QR code is the same.
-    let current = null;
+    let current = null, wanted = null;
     const made = C.minutes(Date.now());
     function update() {
       const me = identity(cfg), mine = sheet(cfg, cfg.storageKey);
@@ -179,8 +185,8 @@
             (a >= 100 ? t.no_gain : fill(t.gain, { gain: ((b - a) / (100 - a)).toFixed(2) }));
         } else compare.textContent = before.answered === before.total ? "" : t.no_pre;
       }
-      if (mine.answered < mine.total && !locked) { ready.hidden = true; status.textContent = fill(t.send_waiting, mine); return; }
-      if (!me.name || !me.participant) { ready.hidden = true; status.textContent = t.send_identity; return; }
+      if (mine.answered < mine.total && !locked) { wanted = null; ready.hidden = true; status.textContent = fill(t.send_waiting, mine); return; }
+      if (!me.name || !me.participant) { wanted = null; ready.hidden = true; status.textContent = t.send_identity; return; }
       current = C.encode({ trainingTag: cfg.trainingTag, testTag: cfg.testTag, kind: cfg.kind, minutes: made,
         participant: me.participant, name: me.name, correct: mine.correct, responses: mine.responses });
       status.textContent = cfg.kind === "pre" ? t.send_saved : fill(t.send_score, { percent: pct((100 * mine.score) / mine.total) });
@@ -193,17 +199,26 @@
       // folder (file:) the address means nothing to another phone: say so.
       const spot = q("qr");
       spot.textContent = "";
+      delete spot.dataset.url;
       if (!/^https?:$/.test(location.protocol)) {
-        delete spot.dataset.url;
         spot.append(el("p", "bp-qr-offline", t.send_qr_offline));
-      } else try {
-        const qr = window.qrcode(0, "M");
-        qr.addData(target.href);
-        qr.make();
-        spot.innerHTML = qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true, alt: t.send_qr_alt });
-        spot.dataset.url = target.href;
-      } catch (e) { spot.textContent = ""; }
-      ready.hidden = false;
+        ready.hidden = false;
+        return;
+      }
+      // The QR generator is loaded now, not with the page (site.js, data-berdaya-later);
+      // the box opens once, with its QR code, or without one if the script cannot be had.
+      const href = target.href;
+      wanted = href;
+      qrScript(spot).then(() => {
+        if (wanted !== href) return; // a newer result is on its way
+        try {
+          const qr = window.qrcode(0, "M");
+          qr.addData(href);
+          qr.make();
+          spot.innerHTML = qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true, alt: t.send_qr_alt });
+          spot.dataset.url = href;
+        } catch (e) { spot.textContent = ""; }
+      }, () => {}).then(() => { if (wanted === href) ready.hidden = false; });
     }
     if (!box.dataset.ready) {
       box.dataset.ready = "1";

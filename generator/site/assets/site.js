@@ -7,7 +7,9 @@
  * 3. progress: on the self-assessment index, each quiz's line
  *    ([data-berdaya-progress]) shows the answers stored on this device;
  * 4. page scripts: loads the scripts a page names in [data-berdaya-scripts]
- *    (the results pages), so no other page downloads them;
+ *    (the results pages), so no other page downloads them, and on request
+ *    (window.BerdayaLater) those it names in [data-berdaya-later], which it
+ *    needs only later (the QR generator, once a result is ready);
  * 5. printing: opens collapsed blocks (facilitator notes) before printing,
  *    so handouts carry everything, and closes them again afterwards; the
  *    "Cetak" button of training documents ([data-berdaya-print]) prints;
@@ -66,9 +68,10 @@
   }
 
   // The scripts a saved page loads for itself (data-berdaya-scripts: the quiz
-  // widget, the results and needs pages), read from the page as it is saved.
+  // widget, the results and needs pages) or later on (data-berdaya-later: the
+  // QR generator), read from the page as it is saved.
   function pageAssetsIn(html) {
-    var names = [], found, pattern = /data-berdaya-scripts="([^"]*)"/g;
+    var names = [], found, pattern = /data-berdaya-(?:scripts|later)="([^"]*)"/g;
     if (!assets) return names;
     while ((found = pattern.exec(html))) names = names.concat(found[1].split(/\s+/));
     return names.filter(isAssetName).map(function (name) { return assets + name; });
@@ -202,6 +205,28 @@
       });
     });
   }
+
+  // A script a page names in [data-berdaya-later], loaded the first time a
+  // page script asks for it: resolves once it has run, rejects if it cannot
+  // be had (offline and never saved); asked again after a failure, it retries.
+  var later = {};
+  window.BerdayaLater = function (name) {
+    if (!assets || !isAssetName(name) || !/\.js$/.test(name)) return Promise.reject(new Error(name));
+    if (!later[name]) {
+      later[name] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = assets + name;
+        script.onload = resolve;
+        script.onerror = function () {
+          delete later[name];
+          script.remove();
+          reject(new Error(name));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return later[name];
+  };
 
   // --- tables wider than the screen ---------------------------------------------
 
