@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from .site import csp, urls
 from .site.assets_files import SERVICE_WORKER, asset_contents, early_script_paths, offline_shim_path, script_paths, service_worker, stylesheet_paths
+from .site.page_styles import with_page_styles
 from .content.cache import ParseCache
 from .content.catalog import YAML_SUFFIXES, Catalog
 from .project import Project, load_project, render_project
@@ -133,7 +134,10 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         output = with_banner(output, problems_banner(self.problems)) if self.problems else output
-        return self._with_policy(output, getattr(page, "content", None) or "", config)
+        content = getattr(page, "content", None) or ""
+        # The quiz widget's, the training documents' ... stylesheets: in the head, only where named.
+        output = with_page_styles(output, content, page.url) if page is not None else output
+        return self._with_policy(output, content, config)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         if self.problems and template_name.endswith(".html"):  # 404.html

@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from importlib import resources
 from pathlib import Path
 
 from .minify import shipped
 
 SITE_DIR = "assets/berdaya"
-STYLESHEETS = ("quiz.css", "training.css")
+# On every page (extra_css): the offline box, tables on phones, the search dialog.
+STYLESHEETS = ("site.css",)
 SCRIPTS = ("site.js",)
 # Run before Material's bundle (the plugin lists them in extra.polyfills, which
 # the theme writes ahead of it): search.js must unname Material's search form
 # before the bundle looks for it, or the bundle downloads its whole index.
 EARLY_SCRIPTS = ("search.js",)
-# Loaded by site.js only on the pages that name them ([data-berdaya-scripts]):
-# the quiz widget on pages with a quiz, the results and needs scripts on theirs.
-PAGE_ASSETS = ("quiz.js", "results.css", "resultcode.js", "results.js", "vendor/qrcode.js", "vendor/qrcode-generator.LICENSE", "needs.css", "needs.js")
+# Loaded only on the pages that name them ([data-berdaya-scripts]): the quiz
+# widget on pages with a quiz, the results and needs scripts on theirs, the
+# training documents' print styles on those. Stylesheets among them are linked
+# in the page's head (page_styles.py), so nothing shows
+# unstyled; site.js adds any that are missing (instant navigation, pages built
+# another way).
+PAGE_STYLESHEETS = ("quiz.css", "training.css", "results.css", "needs.css")
+PAGE_ASSETS = ("quiz.css", "training.css", "quiz.js", "results.css", "resultcode.js", "results.js", "vendor/qrcode.js", "vendor/qrcode-generator.LICENSE", "needs.css", "needs.js")
+PAGE_SCRIPTS_ATTRIBUTE = re.compile(r'data-berdaya-scripts="([^"]*)"')
 SERVICE_WORKER = "sw.js"  # at the site root, so its scope covers every page
 # Material's offline plugin loads this shim from unpkg.com so search works from
 # file://; a local copy (MIT, iframe-worker 1.0.4) keeps the site third-party free.
@@ -37,6 +45,12 @@ def asset_sources() -> dict[str, Path]:
 def asset_contents() -> dict[str, bytes]:
     """{site path: the bytes the site ships} (minify.py: our own files minified)."""
     return {path: shipped(path, source.read_bytes()) for path, source in asset_sources().items()}
+
+
+def page_stylesheets(html: str) -> list[str]:
+    """The page stylesheets a page's HTML names in data-berdaya-scripts, in order, once each."""
+    names = [name for value in PAGE_SCRIPTS_ATTRIBUTE.findall(html) for name in value.split()]
+    return list(dict.fromkeys(name for name in names if name in PAGE_STYLESHEETS))
 
 
 def stylesheet_paths() -> list[str]:

@@ -1,4 +1,4 @@
-"""Tables on phones (quiz.css, site.js): tables fit a 320 px screen where they
+"""Tables on phones (site.css, site.js): tables fit a 320 px screen where they
 can; one that cannot scrolls sideways in a region the keyboard reaches and a
 screen reader names, and only while it has to."""
 

@@ -47,9 +47,13 @@ def test_strict_build_produces_every_page(site_copy):
     # YAML sources are content, not pages: they are not published.
     assert not (built / "modules").exists()
     quiz_page = (built / "uji/dasar/index.html").read_text(encoding="utf-8")
-    assert '<template class="berdaya-quiz-data">' in quiz_page and 'data-berdaya-scripts="quiz.js"' in quiz_page
-    # Pages without a quiz do not download the widget's script.
-    assert "quiz.js" not in (built / "modul/dasar/index.html").read_text(encoding="utf-8")
+    assert '<template class="berdaya-quiz-data">' in quiz_page and 'data-berdaya-scripts="quiz.css quiz.js"' in quiz_page
+    # The widget's stylesheet is in the head, so the quiz is laid out before any script runs.
+    head = quiz_page.split("</head>")[0]
+    assert '<link rel="stylesheet" href="../../assets/berdaya/quiz.css">' in head and "assets/berdaya/site.css" in head
+    # Pages without a quiz download neither the widget's script nor its stylesheet.
+    module_page = (built / "modul/dasar/index.html").read_text(encoding="utf-8")
+    assert "quiz.js" not in module_page and "quiz.css" not in module_page and "assets/berdaya/site.css" in module_page
 
 
 def test_module_order_in_navigation_follows_the_curriculum(site_copy):

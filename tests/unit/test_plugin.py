@@ -31,7 +31,9 @@ def test_serve_watches_the_yaml_folders(site_copy):
 
 def test_widget_assets_are_added_to_every_page(site_copy):
     config = loaded_config(site_copy)
-    assert "assets/berdaya/quiz.css" in config.extra_css  # the quiz's HTML is laid out before any script
+    assert "assets/berdaya/site.css" in config.extra_css  # tables, the offline box, the search dialog
+    # The widget's and the training documents' styles only on their pages (linked in the head).
+    assert "assets/berdaya/quiz.css" not in config.extra_css and "assets/berdaya/training.css" not in config.extra_css
     assert "assets/berdaya/site.js" in [str(script) for script in config.extra_javascript]
     # quiz.js only where a quiz is (site.js loads it: data-berdaya-scripts); search.js before Material.
     assert "assets/berdaya/quiz.js" not in [str(script) for script in config.extra_javascript]
@@ -116,3 +118,12 @@ def test_after_a_failed_build_the_dev_server_stops_waiting_for_it():
     except RuntimeError:
         pass
     assert server._wanted_epoch == server._visible_epoch  # requests are answered again
+
+
+def test_page_stylesheets_are_those_a_page_names():
+    from generator.site.assets_files import page_stylesheets
+
+    html = ('<div data-berdaya-scripts="results.css resultcode.js results.js"></div>'
+            '<article data-berdaya-scripts="quiz.css quiz.js"></article><p data-berdaya-scripts="quiz.css evil.css ../x.css"></p>')
+    assert page_stylesheets(html) == ["results.css", "quiz.css"]  # in order, once, only the site's own
+    assert page_stylesheets("<p>no widget</p>") == []

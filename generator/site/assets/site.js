@@ -192,9 +192,12 @@
         if (!isAssetName(name) || requested[name]) return;
         requested[name] = true;
         if (/\.css$/.test(name)) {
+          // Usually already in the head (overrides/main.html); not after instant navigation.
+          var href = assets + name;
+          if (Array.prototype.some.call(document.querySelectorAll("link[rel~=stylesheet]"), function (link) { return link.href === href; })) return;
           var sheet = document.createElement("link");
           sheet.rel = "stylesheet";
-          sheet.href = assets + name;
+          sheet.href = href;
           document.head.appendChild(sheet);
           return;
         }
@@ -231,7 +234,7 @@
   // --- tables wider than the screen ---------------------------------------------
 
   // Material wraps every table in .md-typeset__scrollwrap, which scrolls
-  // sideways when the table does not fit (quiz.css makes most tables fit a
+  // sideways when the table does not fit (site.css makes most tables fit a
   // phone). Scrolling needs the keyboard to reach the wrapper (WCAG 2.1.1,
   // axe: scrollable-region-focusable), and a screen reader should say what it
   // is; so a wrapper that overflows becomes a focusable region named after its
