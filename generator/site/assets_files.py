@@ -24,7 +24,7 @@ EARLY_SCRIPTS = ("search.js",)
 # unstyled; site.js adds any that are missing (instant navigation, pages built
 # another way).
 PAGE_STYLESHEETS = ("quiz.css", "training.css", "results.css", "needs.css")
-PAGE_ASSETS = ("quiz.css", "training.css", "quiz.js", "results.css", "resultcode.js", "results.js", "vendor/qrcode.js", "vendor/qrcode-generator.LICENSE", "needs.css", "needs.js")
+PAGE_ASSETS = ("quiz.css", "training.css", "quiz.js", "results.css", "resultcode.js", "results.js", "resultsend.js", "vendor/qrcode.js", "vendor/qrcode-generator.LICENSE", "needs.css", "needs.js")
 PAGE_SCRIPTS_ATTRIBUTE = re.compile(r'data-berdaya-scripts="([^"]*)"')
 SERVICE_WORKER = "sw.js"  # at the site root, so its scope covers every page
 # Material's offline plugin loads this shim from unpkg.com so search works from

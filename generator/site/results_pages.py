@@ -57,9 +57,13 @@ def progress_page(catalog: Catalog, render: Callable[..., str], site_slug: str, 
 
 TESTS_DIR = "pelatihan"
 PAGE_FILES = {"pre": "pre-test.md", "post": "post-test.md", "collect": "kumpul.md", "results": "hasil.md"}
-SEND_SCRIPTS = "results.css resultcode.js results.js"
+SEND_SCRIPTS = "results.css resultcode.js resultsend.js"
 # Loaded on demand ([data-berdaya-later]), when a result is ready to be shown as a QR code.
 QR_SCRIPT = "vendor/qrcode.js"
+# The words results.js shows in a test page's send box (sendBox, preLock): only these
+# go into the page's data; the template takes the rest from the same messages.
+SEND_STRINGS = ("send_waiting", "send_identity", "send_saved", "send_score", "send_copied", "send_qr_offline",
+                "send_qr_alt", "compare", "gain", "no_gain", "no_pre", "pre_open", "pre_locked", "pre_locked_unanswered")
 
 
 def training_page(training_id: str, kind: str) -> str:
@@ -127,7 +131,7 @@ def _test_page(catalog: Catalog, training, test, kind: str, render, options) -> 
         "identityKey": identity_key(options.site_slug),
         "collectUrl": urls.url_link(page, training_page(training.id, "collect"), options.use_directory_urls),
         "items": [{"id": item.ref, "type": item.type, "rev": item.rev} for item in test.items],
-        "strings": r,
+        "strings": {key: r[key] for key in SEND_STRINGS},
     }
     heading = (r["pre_title"] if kind == "pre" else r["post_title"]).format(training=training.title)
     return render(

@@ -73,3 +73,18 @@ def test_an_example_summary_says_so_on_its_page(tmp_path):
     assert '!!! warning "Contoh dengan data rekaan"' in text and "bukan dari pelatihan yang sungguh terjadi" in text
     english = pages(tmp_path / "y", "en", summary={**SUMMARY, "example": True})["pelatihan/contoh/hasil.md"]
     assert "An example with made-up data" in english
+
+
+def test_the_send_box_data_carries_every_word_resultsend_js_shows_there_and_no_other():
+    import re
+
+    from generator.site.results_pages import SEND_STRINGS, strings
+
+    script = (Path(__file__).resolve().parents[2] / "generator/site/assets/resultsend.js").read_text(encoding="utf-8")
+    used = set()
+    for name in ("sendBox", "preLock"):
+        body = script[script.index(f"function {name}("):]
+        body = body[:body.index("\n  }\n")]
+        used |= set(re.findall(r"\bt\.(\w+)", body))
+    assert used == set(SEND_STRINGS)
+    assert set(SEND_STRINGS) <= set(strings("results_page_", "id")) and set(SEND_STRINGS) <= set(strings("results_page_", "en"))
