@@ -331,7 +331,7 @@ def test_the_qr_generator_is_fetched_only_once_a_result_is_ready(chromium_browse
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(f"{base}/pelatihan/contoh/post-test/", wait_until="networkidle")
     page.locator(".berdaya-quiz[data-bq-live]").wait_for()
-    assert any(url.endswith("/results.js") for url in fetched)
+    assert any(url.endswith("/resultsend.js") for url in fetched)
     assert not [url for url in fetched if "qrcode" in url]
     answer_post_test(page)
     assert page.locator('[data-bp="qr"] svg').count() == 1
