@@ -57,8 +57,9 @@ def progress_page(catalog: Catalog, render: Callable[..., str], site_slug: str, 
 
 TESTS_DIR = "pelatihan"
 PAGE_FILES = {"pre": "pre-test.md", "post": "post-test.md", "collect": "kumpul.md", "results": "hasil.md"}
-SEND_SCRIPTS = "results.css resultcode.js resultsend.js"
-# Loaded on demand ([data-berdaya-later]), when a result is ready to be shown as a QR code.
+SEND_SCRIPTS = "results.css resultsend.js"
+# Loaded on demand ([data-berdaya-later]), when a result is ready: its code, and the QR code.
+CODE_SCRIPT = "resultcode.js"
 QR_SCRIPT = "vendor/qrcode.js"
 # The words results.js shows in a test page's send box (sendBox, preLock): only these
 # go into the page's data; the template takes the rest from the same messages.
@@ -135,7 +136,7 @@ def _test_page(catalog: Catalog, training, test, kind: str, render, options) -> 
     }
     heading = (r["pre_title"] if kind == "pre" else r["post_title"]).format(training=training.title)
     return render(
-        "training_test.md.j2", page, heading=heading, kind=kind, r=r, w=w, scripts=SEND_SCRIPTS, qr_script=QR_SCRIPT,
+        "training_test.md.j2", page, heading=heading, kind=kind, r=r, w=w, scripts=SEND_SCRIPTS, code_script=CODE_SCRIPT, qr_script=QR_SCRIPT,
         quiz={"id": payload["id"], "pass_percent": 0}, questions=views, quiz_json=json_for_script(payload),
         mode="pretest" if kind == "pre" else "", send=attribute_json(send), collect_link=send["collectUrl"],
     )

@@ -321,8 +321,9 @@ def test_the_qr_code_holds_the_collection_page_at_the_address_the_page_came_from
         trainer.close()
 
 
-def test_the_qr_generator_is_fetched_only_once_a_result_is_ready(chromium_browser, project_site):
-    """First load: no vendor/qrcode.js (bench/weight.py does not count it); the last answer: it comes, once."""
+def test_the_code_and_qr_scripts_are_fetched_only_once_a_result_is_ready(chromium_browser, project_site):
+    """First load: neither the result code's script nor the QR generator (data-berdaya-later:
+    bench/weight.py does not count them); once the result is ready: each comes, once."""
     _, base = project_site
     context = chromium_browser.new_context(viewport=PHONE)
     page = context.new_page()
@@ -332,12 +333,13 @@ def test_the_qr_generator_is_fetched_only_once_a_result_is_ready(chromium_browse
     page.goto(f"{base}/pelatihan/contoh/post-test/", wait_until="networkidle")
     page.locator(".berdaya-quiz[data-bq-live]").wait_for()
     assert any(url.endswith("/resultsend.js") for url in fetched)
-    assert not [url for url in fetched if "qrcode" in url]
+    assert not [url for url in fetched if "qrcode" in url or "resultcode" in url]
     answer_post_test(page)
     assert page.locator('[data-bp="qr"] svg').count() == 1
     page.fill("#bp-name", "Dewi Lestari")  # a new result: drawn again, with the same script
     page.locator('[data-bp="qr"] svg').wait_for()
     assert [url.rsplit("/", 2)[-2:] for url in fetched if "qrcode" in url] == [["vendor", "qrcode.js"]]
+    assert len([url for url in fetched if url.endswith("/resultcode.js")]) == 1
     context.close()
 
 

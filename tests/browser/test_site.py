@@ -256,9 +256,10 @@ def test_saving_the_course_makes_unvisited_pages_readable_offline(chromium_brows
     modules = len(list((project_site / "modul").glob("*.html"))) - 1
     assert int(saved.split(":")[1].split()[0]) >= 2 * modules + 3, saved  # modules, quizzes, indexes, glossary, home
 
-    # Scripts a page loads only later (the QR generator of the training tests) are stored too.
-    assert page.evaluate("""url => caches.keys().then(names => Promise.all(names.map(name => caches.open(name)
-        .then(cache => cache.match(url))))).then(hits => hits.some(Boolean))""", f"{base}/assets/berdaya/vendor/qrcode.js")
+    # Scripts a page loads only later (the training tests' result code and QR generator) are stored too.
+    for later in ("resultcode.js", "vendor/qrcode.js"):
+        assert page.evaluate("""url => caches.keys().then(names => Promise.all(names.map(name => caches.open(name)
+            .then(cache => cache.match(url))))).then(hits => hits.some(Boolean))""", f"{base}/assets/berdaya/{later}"), later
 
     context.set_offline(True)
     page.goto(base + "/uji/peran-pendamping.html")  # never opened before

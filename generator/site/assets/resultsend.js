@@ -1,7 +1,7 @@
 /* Berdaya pre-test and post-test pages (README "Pre-test and post-test"): who
  * the trainee is, the pre-test's lock, and the box that sends the result to the
- * trainer (text code, file, QR code). Loaded by site.js only on those pages,
- * after resultcode.js. Reads the quiz widget's own storage; writes only the
+ * trainer (text code, file, QR code). Loaded by site.js only on those pages;
+ * the result code's script and the QR generator only once a result is ready. Reads the quiz widget's own storage; writes only the
  * keys the README lists. Everything set here is text. The small helpers at the
  * top are the same as results.js's: each page loads only one of the two. */
 (() => {
@@ -70,16 +70,27 @@
   }
 
   function sendBox(box) {
-    const cfg = json(box, "data-berdaya-send") || {}, t = cfg.strings || {}, C = window.BerdayaCode;
+    const cfg = json(box, "data-berdaya-send") || {}, t = cfg.strings || {};
     const q = (name) => box.querySelector('[data-bp="' + name + '"]');
     const status = box.querySelector(".bp-send-status"), ready = box.querySelector(".bp-send-ready");
     // One time per page visit, so the code on screen, in the file and in the QR code is the same.
     let current = null, wanted = null;
-    const made = C.minutes(Date.now());
+    const opened = Date.now();
+    // The result code's script (resultcode.js) is loaded when it is first needed,
+    // not with the page (site.js, data-berdaya-later on the box).
+    function code() {
+      if (window.BerdayaCode) return Promise.resolve(window.BerdayaCode);
+      const name = box.getAttribute("data-berdaya-later");
+      return (window.BerdayaLater && name ? window.BerdayaLater(name) : Promise.reject(new Error("resultcode")))
+        .then(() => window.BerdayaCode || Promise.reject(new Error("resultcode")));
+    }
     function update() {
       const me = identity(cfg), mine = sheet(cfg, cfg.storageKey);
-      // The first post-test answer locks the pre-test on this device, for good.
-      if (cfg.kind === "post" && mine.answered && !read(cfg.lockKey)) write(cfg.lockKey, { version: 1, minutes: C.minutes(Date.now()) });
+      // The first post-test answer locks the pre-test on this device, for good
+      // (preLock also counts the post-test's answers, so the lock holds at once).
+      if (cfg.kind === "post" && mine.answered && !read(cfg.lockKey)) {
+        code().then((C) => { if (!read(cfg.lockKey)) write(cfg.lockKey, { version: 1, minutes: C.minutes(Date.now()) }); }, () => {});
+      }
       const locked = cfg.kind === "pre" && preLock(cfg, t, mine);
       const compare = box.querySelector(".bp-compare");
       if (compare) {
@@ -92,38 +103,42 @@
       }
       if (mine.answered < mine.total && !locked) { wanted = null; ready.hidden = true; status.textContent = fill(t.send_waiting, mine); return; }
       if (!me.name || !me.participant) { wanted = null; ready.hidden = true; status.textContent = t.send_identity; return; }
-      current = C.encode({ trainingTag: cfg.trainingTag, testTag: cfg.testTag, kind: cfg.kind, minutes: made,
-        participant: me.participant, name: me.name, correct: mine.correct, responses: mine.responses });
       status.textContent = cfg.kind === "pre" ? t.send_saved : fill(t.send_score, { percent: pct((100 * mine.score) / mine.total) });
-      q("code").textContent = current;
-      const target = new URL(cfg.collectUrl, location.href);
-      target.hash = "r=" + current;
-      q("link").href = target.href;
-      // The collection page's address as this phone reached the site (published
-      // address, mkdocs serve, a LAN address, a fork elsewhere). Opened from a
-      // folder (file:) the address means nothing to another phone: say so.
-      const spot = q("qr");
-      spot.textContent = "";
-      delete spot.dataset.url;
-      if (!/^https?:$/.test(location.protocol)) {
-        spot.append(el("p", "bp-qr-offline", t.send_qr_offline));
-        ready.hidden = false;
-        return;
-      }
-      // The QR generator is loaded now, not with the page (site.js, data-berdaya-later);
-      // the box opens once, with its QR code, or without one if the script cannot be had.
-      const href = target.href;
-      wanted = href;
-      qrScript(spot).then(() => {
-        if (wanted !== href) return; // a newer result is on its way
-        try {
-          const qr = window.qrcode(0, "M");
-          qr.addData(href);
-          qr.make();
-          spot.innerHTML = qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true, alt: t.send_qr_alt });
-          spot.dataset.url = href;
-        } catch (e) { spot.textContent = ""; }
-      }, () => {}).then(() => { if (wanted === href) ready.hidden = false; });
+      const mark = {};
+      wanted = mark; // a newer result makes this one stale
+      code().then((C) => {
+        if (wanted !== mark) return;
+        current = C.encode({ trainingTag: cfg.trainingTag, testTag: cfg.testTag, kind: cfg.kind, minutes: C.minutes(opened),
+          participant: me.participant, name: me.name, correct: mine.correct, responses: mine.responses });
+        q("code").textContent = current;
+        const target = new URL(cfg.collectUrl, location.href);
+        target.hash = "r=" + current;
+        q("link").href = target.href;
+        // The collection page's address as this phone reached the site (published
+        // address, mkdocs serve, a LAN address, a fork elsewhere). Opened from a
+        // folder (file:) the address means nothing to another phone: say so.
+        const spot = q("qr");
+        spot.textContent = "";
+        delete spot.dataset.url;
+        if (!/^https?:$/.test(location.protocol)) {
+          spot.append(el("p", "bp-qr-offline", t.send_qr_offline));
+          ready.hidden = false;
+          return;
+        }
+        // The QR generator too is loaded now (data-berdaya-later on the spot); the box
+        // opens once, with its QR code, or without one if the script cannot be had.
+        const href = target.href;
+        qrScript(spot).then(() => {
+          if (wanted !== mark) return;
+          try {
+            const qr = window.qrcode(0, "M");
+            qr.addData(href);
+            qr.make();
+            spot.innerHTML = qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true, alt: t.send_qr_alt });
+            spot.dataset.url = href;
+          } catch (e) { spot.textContent = ""; }
+        }, () => {}).then(() => { if (wanted === mark) ready.hidden = false; });
+      }, () => {}); // no code without its script (offline, never saved): the status says what is saved
     }
     if (!box.dataset.ready) {
       box.dataset.ready = "1";
@@ -176,7 +191,7 @@
   }
 
   function init() {
-    if (window.BerdayaCode) document.querySelectorAll("[data-berdaya-send]").forEach(sendBox);
+    document.querySelectorAll("[data-berdaya-send]").forEach(sendBox);
   }
 
   // Loaded late by site.js: run now, and again after each instant navigation.
