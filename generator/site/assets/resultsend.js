@@ -2,7 +2,7 @@
  * the trainee is, the pre-test's lock, and the box that sends the result to the
  * trainer (text code, file, QR code). Loaded by site.js only on those pages;
  * the result code's script and the QR generator only once a result is ready. Reads the quiz widget's own storage; writes only the
- * keys the README lists. Everything set here is text. The small helpers at the
+ * keys the README lists. Everything set here is text. The small functions at the
  * top are the same as results.js's: each page loads only one of the two. */
 (() => {
   "use strict";
