@@ -1,4 +1,4 @@
-/* Page helpers for every page of a Berdaya site:
+/* What every page of a Berdaya site does:
  * 1. offline reading: registers the service worker (sw.js at the site root),
  *    except where service workers cannot run (file:// pages, old browsers);
  * 2. saving for offline: the box on the modules index ([data-berdaya-offline])
