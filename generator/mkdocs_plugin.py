@@ -7,6 +7,9 @@
   on_post_template put the problems on every page (site/problems.py);
 - on_files hides the YAML sources and adds the generated pages and assets;
 - on_page_content fits a worked notebook's page to the site (site/notebook.py);
+- under ``mkdocs serve``, on_page_markdown / on_page_content let an unchanged
+  page keep its last conversion and the search index is rebuilt after the
+  pages are served (mkdocs_serve.py);
 - on_nav puts modules in curriculum order and names the generated sections;
 - on_post_build hands the loaded objects back to the garbage collector;
 - on_serve watches the YAML folders so edits reload the browser, and keeps
@@ -23,11 +26,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .mkdocs_serve import BackgroundSearchIndex, ConvertedPages
 from .site import csp, urls
 from .site.assets_files import SERVICE_WORKER, asset_contents, early_script_paths, offline_shim_path, script_paths, service_worker, stylesheet_paths
 from .site.page_styles import with_page_styles
@@ -38,6 +42,7 @@ from .content.errors import ContentErrors
 from .content.messages import message, use_language
 from .site.locale import page_strings, script_words
 from .site.notebook import is_notebook, notebook_html
+from .search.pagefind_index import OUTPUT_DIR as SEARCH_DIR
 from .site.problems import problems_banner, with_banner
 from .training.navigation import training_nav_order, training_section_titles
 from .settings import DEFAULT_CURRICULA_DIR, DEFAULT_MODULES_DIR, DEFAULT_QUIZZES_DIR, Settings
@@ -63,6 +68,8 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         # Parsed files by content: a rebuild after a save parses only the files that changed.
         self.cache = ParseCache()
         self.script_hashes: set[str] = set()  # the theme's inline scripts, for the Content-Security-Policy
+        self.converted = ConvertedPages()
+        self.background_index = BackgroundSearchIndex(lambda site_dir: _index_for_search(site_dir, self.settings.language), log)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin object across the rebuilds
@@ -103,6 +110,8 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.script_hashes: set[str] = set()
+        if self.serving and self.config.search_index:
+            self.background_index.before_build(Path(config.site_dir), SEARCH_DIR)
         # Read again: other plugins' on_config (e.g. offline) may have changed URLs.
         self.settings = self._settings(config)
         try:
@@ -128,9 +137,23 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         if self.project is None:  # broken from the start: an empty site carries the banner
             self.project = Project(Catalog([], []))
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    @event_priority(-100)  # the Markdown as every other plugin left it
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.serving:
+            self.converted.reuse_or_watch(page, markdown)
+        return markdown
+
+    @event_priority(100)  # the conversion as MkDocs made it, before any plugin changes it
+    def _remember_conversion(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.serving:
+            self.converted.remember(page)
+        return html
+
+    def _fit_notebook(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         # A worked notebook rendered by mkdocs-jupyter: the site's look, no scripts or CDN addresses.
         return notebook_html(html) if is_notebook(page.file.src_uri) else html
+
+    on_page_content = CombinedEvent(_remember_conversion, _fit_notebook)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         output = with_banner(output, problems_banner(self.problems)) if self.problems else output
@@ -163,6 +186,8 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.serving:
+            self.converted.start_build(config, files)  # every plugin's on_files has run
         strings = page_strings(self.settings.language)
         pages = [urls.module_page(module.id) for module in self.catalog.module_items]
         pages += [urls.quiz_page(quiz.id) for quiz in self.catalog.quiz_items]
@@ -190,8 +215,12 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         # rebuild many times, and the previous build's reference cycles must
         # stay collectable, so the freeze ends with the build.
         gc.unfreeze()
-        if self.config.search_index:
+        if self.config.search_index and self.serving:
+            self.background_index.after_build(Path(config.site_dir), SEARCH_DIR)
+        elif self.config.search_index:
             _index_for_search(Path(config.site_dir), self.settings.language)
+        if self.serving and self.converted.reused:
+            log.debug("%d pages kept their last conversion", self.converted.reused)
 
     def on_build_error(self, error: Exception) -> None:
         gc.unfreeze()  # a failed build ends too
