@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -42,7 +43,7 @@ from .content.errors import ContentErrors
 from .content.messages import message, use_language
 from .site.locale import page_strings, script_words
 from .site.notebook import is_notebook, notebook_html
-from .search.pagefind_index import OUTPUT_DIR as SEARCH_DIR
+from .search.pagefind_index import OUTPUT_DIR as SEARCH_DIR, IndexCancelled
 from .site.problems import problems_banner, with_banner
 from .training.navigation import training_nav_order, training_section_titles
 from .settings import DEFAULT_CURRICULA_DIR, DEFAULT_MODULES_DIR, DEFAULT_QUIZZES_DIR, Settings
@@ -69,7 +70,8 @@ class BerdayaPlugin(BasePlugin[BerdayaConfig]):
         self.cache = ParseCache()
         self.script_hashes: set[str] = set()  # the theme's inline scripts, for the Content-Security-Policy
         self.converted = ConvertedPages()
-        self.background_index = BackgroundSearchIndex(lambda site_dir: _index_for_search(site_dir, self.settings.language), log)
+        self.background_index = BackgroundSearchIndex(
+            lambda site_dir, cancelled: _index_for_search(site_dir, self.settings.language, cancelled), log)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this plugin object across the rebuilds
@@ -259,11 +261,13 @@ def _answer_after_failed_builds(server) -> None:
     server.builder = guarded
 
 
-def _index_for_search(site_dir: Path, language: str) -> None:
+def _index_for_search(site_dir: Path, language: str, cancelled: threading.Event | None = None) -> None:
     from .search.pagefind_index import index_site
 
     try:
-        summary = index_site(site_dir, language)
+        summary = index_site(site_dir, language, cancelled)
+    except IndexCancelled:
+        raise
     except Exception as error:  # the binary is missing or failed: say so, the pages are still fine
         raise PluginError(message("site_search_failed", reason=error)) from None
     log.info(message("site_search_indexed", pages=summary.pages, files=summary.files, size=round(summary.bytes / 1000)))

@@ -30,6 +30,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from .search.pagefind_index import IndexCancelled
+
 
 @dataclass(frozen=True)
 class _Conversion:
@@ -109,14 +111,18 @@ class BackgroundSearchIndex:
     until the new index replaces it a few seconds later.
     """
 
-    def __init__(self, index: Callable[[Path], object], log: logging.Logger) -> None:
-        self._index = index
+    def __init__(self, index: Callable[[Path, threading.Event], object], log: logging.Logger) -> None:
+        self._index = index  # raises IndexCancelled once the event is set
         self._log = log
         self._worker: threading.Thread | None = None
+        self._cancelled = threading.Event()
         self._set_aside: Path | None = None
 
     def before_build(self, site_dir: Path, output_dir: str) -> None:
-        self.wait()  # never clean the folder under a running index
+        # The pages are about to change: an index still being made would be out of date
+        # and must not read the folder while it is cleaned. It stops at its next page.
+        self._cancelled.set()
+        self.wait()
         current = site_dir / output_dir
         if current.is_dir():
             self._set_aside = Path(tempfile.mkdtemp(prefix=".berdaya-search-", dir=site_dir.parent)) / output_dir
@@ -128,7 +134,8 @@ class BackgroundSearchIndex:
                 shutil.move(str(self._set_aside), str(site_dir / output_dir))
             shutil.rmtree(self._set_aside.parent, ignore_errors=True)
             self._set_aside = None
-        self._worker = threading.Thread(target=self._run, args=(site_dir,), name="berdaya-search-index", daemon=True)
+        self._cancelled = threading.Event()
+        self._worker = threading.Thread(target=self._run, args=(site_dir, self._cancelled), name="berdaya-search-index", daemon=True)
         self._worker.start()
 
     def wait(self) -> None:
@@ -136,8 +143,10 @@ class BackgroundSearchIndex:
             self._worker.join()
             self._worker = None
 
-    def _run(self, site_dir: Path) -> None:
+    def _run(self, site_dir: Path, cancelled: threading.Event) -> None:
         try:
-            self._index(site_dir)
+            self._index(site_dir, cancelled)
+        except IndexCancelled:
+            self._log.debug("search index of %s given up for a newer build", site_dir)
         except Exception as error:  # a thread's exception would only reach stderr as a traceback
             self._log.error(str(error))

@@ -20,6 +20,7 @@ import json
 import re
 import shutil
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,10 @@ _TEXT_TAGS = re.compile(r"<(h[1-6]|p|li|dt|dd|td|th|summary)(?=[\s>])")
 UNUSED = re.compile(r"^(pagefind-(component-|modular-)?ui\.(js|css)|pagefind-highlight\.js|wasm\.unknown\.pagefind)$")
 
 
+class IndexCancelled(Exception):
+    """The pages changed while they were being indexed (a new build began): nothing was written."""
+
+
 @dataclass(frozen=True)
 class IndexSummary:
     pages: int
@@ -55,9 +60,12 @@ class IndexSummary:
     bytes: int
 
 
-def index_site(site_dir: Path, language: str) -> IndexSummary:
-    """Write ``site_dir/pagefind/`` for every HTML page of ``site_dir``."""
-    job = _index(Path(site_dir), language)
+def index_site(site_dir: Path, language: str, cancelled: threading.Event | None = None) -> IndexSummary:
+    """Write ``site_dir/pagefind/`` for every HTML page of ``site_dir``.
+
+    Once ``cancelled`` is set, indexing stops at the next page and raises
+    ``IndexCancelled``, leaving any index already in place as it was."""
+    job = _index(Path(site_dir), language, cancelled or threading.Event())
     if not _event_loop_running():
         return asyncio.run(job)
     # A caller that is itself inside an event loop (a build started from an
@@ -74,7 +82,7 @@ def _event_loop_running() -> bool:
     return True
 
 
-async def _index(site_dir: Path, language: str) -> IndexSummary:
+async def _index(site_dir: Path, language: str, cancelled: threading.Event) -> IndexSummary:
     from pagefind.index import IndexConfig, PagefindIndex  # imported here: only builds that index pay for it
 
     pages = sorted(path for path in site_dir.rglob("*.html") if not _skipped(path.relative_to(site_dir)))
@@ -86,6 +94,8 @@ async def _index(site_dir: Path, language: str) -> IndexSummary:
         config = IndexConfig(root_selector=ROOT_SELECTOR, exclude_selectors=EXCLUDE, force_language=language, output_path=str(output))
         async with PagefindIndex(config=config) as index:
             for page in pages:
+                if cancelled.is_set():
+                    raise IndexCancelled(str(site_dir))
                 relative = page.relative_to(site_dir).as_posix()
                 html = weighted(relative, page.read_text(encoding="utf-8"))
                 await index.add_html_file(content=html, url=_url(relative))
