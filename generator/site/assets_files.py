@@ -17,6 +17,8 @@ SCRIPTS = ("site.js",)
 # the theme writes ahead of it): search.js must unname Material's search form
 # before the bundle looks for it, or the bundle downloads its whole index.
 EARLY_SCRIPTS = ("search.js",)
+# Loaded by a script when the trainee first asks for it; "save for offline" stores them too.
+ON_DEMAND_SCRIPTS = ("search-dialog.js",)
 # Loaded only on the pages that name them ([data-berdaya-scripts]): the quiz
 # widget on pages with a quiz, the results and needs scripts on theirs, the
 # training documents' print styles on those. Stylesheets among them are linked
@@ -38,7 +40,7 @@ def asset_sources() -> dict[str, Path]:
     package = resources.files("generator.site").joinpath("assets")
     return {
         f"{SITE_DIR}/{name}": Path(str(package.joinpath(name)))
-        for name in (*STYLESHEETS, *EARLY_SCRIPTS, *SCRIPTS, *PAGE_ASSETS, *VENDOR)
+        for name in (*STYLESHEETS, *EARLY_SCRIPTS, *ON_DEMAND_SCRIPTS, *SCRIPTS, *PAGE_ASSETS, *VENDOR)
     }
 
 

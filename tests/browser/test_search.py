@@ -48,7 +48,8 @@ def test_search_opens_from_the_header_and_loads_only_then(page, http_server, bui
     page.on("request", lambda request: requested.append(request.url))
     page.goto(base + "/modul/prinsip-pemberdayaan.html")
     page.wait_for_load_state("networkidle")
-    assert not [url for url in requested if "/pagefind/" in url]  # nothing before it is opened
+    # Nothing before it is opened: not the dialog's script, not Pagefind.
+    assert not [url for url in requested if "/pagefind/" in url or url.endswith("/search-dialog.js")]
     # Material's own index (hundreds of KB) is for file:// only: never fetched over http.
     assert not [url for url in requested if "search_index" in url]
     page.keyboard.press("/")  # Material's shortcut opens ours
@@ -58,6 +59,7 @@ def test_search_opens_from_the_header_and_loads_only_then(page, http_server, bui
     expect(search).to_be_focused()
     page.wait_for_load_state("networkidle")
     at_open = _sent(built, requested)  # the program, fetched while the trainee types
+    assert len([url for url in requested if url.endswith("/search-dialog.js")]) == 1
     search.fill("pendampingan")
     first = dialog.locator(".bs-hit a").first
     expect(first).to_have_attribute("href", "/modul/peran-pendamping.html#pengantar")
@@ -83,10 +85,11 @@ def test_search_opens_from_the_header_and_loads_only_then(page, http_server, bui
 
 
 def _sent(built: Path, requested: list[str]) -> int:
-    """Bytes of the search files requested so far, as a gzip-serving host sends them
+    """Bytes of the search files requested so far (the dialog's script and Pagefind's), as a gzip-serving host sends them
     (the index parts and the WebAssembly are compressed already)."""
     names = {url.split("/pagefind/")[1].split("?")[0] for url in requested if "/pagefind/" in url}
     files = [built / "pagefind" / name for name in names]
+    files += [built / "assets/berdaya/search-dialog.js" for url in requested if url.endswith("/search-dialog.js")][:1]
     return sum(len(gzip.compress(f.read_bytes(), 9)) if f.suffix in (".js", ".json") else f.stat().st_size for f in files)
 
 

@@ -1,8 +1,9 @@
 /* Berdaya search: Pagefind, which stems Indonesian (berdaya finds
  * pemberdayaan, pendamping finds pendampingan), behind Material's own search
- * button in the header. Nothing is downloaded until the trainee opens it; then
- * pagefind/pagefind.js loads the index pieces it needs (the service worker
- * keeps them for offline use). Opened from disk (file://) the page keeps
+ * button in the header. This part is all a page loads: it runs before
+ * Material's bundle and opens search-dialog.js when the trainee opens search;
+ * that loads pagefind/pagefind.js and the index pieces it needs (a saved
+ * course keeps them for offline use). Opened from disk (file://) the page keeps
  * Material's built-in search, which works there without a server. */
 (function () {
   "use strict";
@@ -12,156 +13,55 @@
   // answers instead, so unname the form; this script runs before the bundle.
   var form = document.forms.namedItem("search");
   if (form) form.removeAttribute("name");
-  var CLOSE = { id: "Tutup pencarian", en: "Close search" };
-  var LIMIT = 5, dialog, input, status, list, engine, timer, asked = 0;
+  // The dialog (search-dialog.js) and Pagefind load when search is first opened.
+  var dialogScript = document.currentScript ? new URL("search-dialog.js", document.currentScript.src).href : null;
+  var loading = null;
 
-  function config() {
-    try { return JSON.parse(document.getElementById("__config").textContent); } catch (error) { return {}; }
-  }
-  function root() { return new URL((config().base || ".") + "/", location.href); }
-  function words(key, count) {
-    var t = config().translations || {};
-    return String(t[key] || "").replace("#", count);
-  }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
-  }
-
-  function build() {
-    var header = document.querySelector(".md-search__input");
-    var name = (header && header.getAttribute("aria-label")) || "Cari";
-    dialog = el("dialog", "bs");
-    dialog.setAttribute("aria-label", name);
-    var bar = el("div", "bs-bar");
-    bar.setAttribute("role", "search");
-    input = el("input", "bs-q");
-    input.type = "search";
-    input.autocomplete = "off";
-    input.spellcheck = false;
-    input.setAttribute("aria-label", name);
-    input.placeholder = name;
-    input.setAttribute("aria-controls", "bs-results");
-    var close = el("button", "bs-close", "\u2715");
-    close.type = "button";
-    close.setAttribute("aria-label", CLOSE[document.documentElement.lang] || CLOSE.en);
-    close.addEventListener("click", function () { dialog.close(); });
-    bar.append(input, close);
-    status = el("p", "bs-status", words("search.result.placeholder"));
-    status.setAttribute("role", "status");
-    list = el("ul", "bs-results");
-    list.id = "bs-results";
-    dialog.append(bar, status, list);
-    document.body.append(dialog);
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(run, 120);
-    });
-    input.addEventListener("keydown", function (event) {
-      var first = list.querySelector("a");
-      if ((event.key === "Enter" || event.key === "ArrowDown") && first) {
-        event.preventDefault();
-        if (event.key === "Enter") first.click(); else first.focus();
-      }
-    });
-    list.addEventListener("keydown", function (event) {
-      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
-      var at = links.indexOf(document.activeElement) + (event.key === "ArrowDown" ? 1 : -1);
-      event.preventDefault();
-      (at < 0 ? input : links[Math.min(at, links.length - 1)]).focus();
-    });
-    // A chosen result navigates (instant navigation keeps the page): close first.
-    list.addEventListener("click", function (event) { if (event.target.closest("a")) dialog.close(); });
-    dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
-  }
-
-  function load() {
-    if (!engine) {
-      var base = root();
-      engine = import(new URL("pagefind/pagefind.js", base).href).then(function (pagefind) {
-        return pagefind.options({ baseUrl: base.pathname, excerptLength: 24 }).then(function () {
-          pagefind.init();
-          return pagefind;
-        });
+  function dialog() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = dialogScript;
+        script.onload = function () { return window.BerdayaSearch ? resolve(window.BerdayaSearch) : reject(new Error(dialogScript)); };
+        script.onerror = function () {
+          loading = null; // offline and never saved: try again next time
+          script.remove();
+          reject(new Error(dialogScript));
+        };
+        document.head.appendChild(script);
       });
-      engine.catch(function () { engine = null; });
     }
-    return engine;
+    return loading;
   }
 
-  // Pagefind's excerpts are text with <mark> around the matched words.
-  function excerpt(html) {
-    var p = el("p", "bs-excerpt");
-    String(html || "").split(/(<mark>[\s\S]*?<\/mark>)/).forEach(function (part) {
-      var hit = /^<mark>([\s\S]*)<\/mark>$/.exec(part);
-      p.append(hit ? el("mark", "", decode(hit[1])) : decode(part));
-    });
-    return p;
-  }
-  function decode(text) {
-    var t = document.createElement("textarea");
-    t.innerHTML = text;
-    return t.value;
-  }
+  // Keys typed between opening and the dialog's arrival (null: not waiting), so nothing typed is lost.
+  var typedMeanwhile = null;
 
-  function item(page) {
-    var li = el("li", "bs-hit");
-    // The section with the most matches; the page heading only when nothing else matched.
-    var best = null;
-    (page.sub_results || []).forEach(function (sub, k) {
-      var score = (sub.locations || []).length - (k === 0 && sub.title === (page.meta || {}).title ? 0.5 : 0);
-      if (!best || score > best.score) best = { score: score, sub: sub };
-    });
-    best = best && best.sub;
-    var a = el("a", "bs-link");
-    a.href = (best || page).url;
-    a.append(el("span", "bs-page", (page.meta && page.meta.title) || page.url));
-    if (best && best.title && best.title !== a.textContent) a.append(el("span", "bs-section", best.title));
-    li.append(a, excerpt((best || page).excerpt));
-    return li;
-  }
-
-  function run() {
-    var query = input.value.trim(), mine = ++asked;
-    if (!query) {
-      list.textContent = "";
-      status.textContent = words("search.result.placeholder");
-      return;
-    }
-    load().then(function (pagefind) {
-      return pagefind.search(query);
-    }).then(function (found) {
-      return Promise.all(found.results.slice(0, LIMIT).map(function (r) { return r.data(); })).then(function (pages) {
-        if (mine !== asked) return; // a newer query is on its way
-        list.textContent = "";
-        pages.forEach(function (page) { list.append(item(page)); });
-        var n = found.results.length;
-        status.textContent = n === 0 ? words("search.result.none") : n === 1 ? words("search.result.one") : words("search.result.other", n);
-      });
-    }).catch(function () {
-      if (mine === asked) status.textContent = words("search.result.none");
-    });
-  }
-
-  function open(event) {
+  function open(event, typed) {
     if (event) { event.preventDefault(); event.stopImmediatePropagation(); }
-    if (!dialog) build();
     var toggle = document.getElementById("__search");
     if (toggle) toggle.checked = false; // Material's own overlay stays shut
     if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
-    if (!dialog.open) dialog.showModal();
-    input.focus();
-    input.select();
-    load(); // start fetching while the trainee types
+    if (!dialogScript || typedMeanwhile !== null) return;
+    typedMeanwhile = typed || "";
+    dialog().then(function (search) {
+      var keys = typedMeanwhile;
+      typedMeanwhile = null;
+      search.open(keys);
+    }, function () { typedMeanwhile = null; /* stays shut */ });
   }
+
+  window.addEventListener("keydown", function (event) {
+    if (typedMeanwhile === null || event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    event.stopImmediatePropagation(); // not a shortcut either
+    typedMeanwhile += event.key;
+  }, true);
 
   // Material's search button and field in the header (click), and its shortcuts (f, s, /).
   document.addEventListener("click", function (event) {
     var t = event.target.closest && event.target.closest('label[for="__search"], .md-search__input');
-    if (t && !(dialog && dialog.contains(t))) open(event);
+    if (t && !t.closest("dialog.bs")) open(event);
   }, true);
   // Tabbing past the header field must not trap keyboard users in a dialog:
   // it opens when they start typing there (the key goes along).
@@ -169,11 +69,7 @@
     var key = event.key;
     if (!(event.target.matches && event.target.matches(".md-search__input"))) return;
     if (key.length !== 1 && key !== "Enter" && key !== "ArrowDown") return;
-    open(event);
-    if (key.length === 1) {
-      input.value = key;
-      run();
-    }
+    open(event, key.length === 1 ? key : "");
   }, true);
   window.addEventListener("keydown", function (event) {
     var target = event.target, typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);

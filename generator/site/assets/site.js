@@ -63,6 +63,7 @@
     var pages = sameSiteUrls(document.querySelectorAll(".md-nav--primary a.md-nav__link[href], .md-header__button.md-logo[href]"), "href", scope);
     var files = sameSiteUrls(document.querySelectorAll("link[rel~=stylesheet][href], link[rel~=icon][href]"), "href", scope)
       .concat(sameSiteUrls(document.querySelectorAll("script[src], img[src]"), "src", scope));
+    if (assets) files.push(assets + "search-dialog.js"); // search.js loads it when search is opened
     var here = location.href.split("#")[0];
     return { pages: pages.indexOf(here) < 0 ? pages.concat(here) : pages, files: files };
   }
