@@ -8,6 +8,8 @@ do not rename or rewrite. Vendored files and licences are shipped as they are.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import rcssmin
 import rjsmin
 
@@ -16,7 +18,7 @@ MINIFIERS = {".js": rjsmin.jsmin, ".css": rcssmin.cssmin}
 
 def shipped(name: str, data: bytes) -> bytes:
     """The bytes written to the site for the asset ``name`` (a site path)."""
-    minify = MINIFIERS.get(name[name.rfind("."):]) if "/vendor/" not in name else None
-    if minify is None:
-        return data
-    return minify(data.decode("utf-8")).encode("utf-8")
+    if "/vendor/" in name:
+        return data  # as its authors publish it
+    minify = MINIFIERS.get(Path(name).suffix)
+    return minify(data.decode("utf-8")).encode("utf-8") if minify else data

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from generator import cli
 from generator.content import messages
@@ -336,6 +337,7 @@ def test_the_code_and_qr_scripts_are_fetched_only_once_a_result_is_ready(chromiu
     assert not [url for url in fetched if "qrcode" in url or "resultcode" in url]
     answer_post_test(page)
     assert page.locator('[data-bp="qr"] svg').count() == 1
+    expect(page.locator('[data-bp="qr-intro"]')).to_be_visible()  # "scan this QR code", above it
     page.fill("#bp-name", "Dewi Lestari")  # a new result: drawn again, with the same script
     page.locator('[data-bp="qr"] svg').wait_for()
     assert [url.rsplit("/", 2)[-2:] for url in fetched if "qrcode" in url] == [["vendor", "qrcode.js"]]
@@ -361,6 +363,7 @@ def test_from_a_folder_the_qr_code_is_replaced_by_a_plain_note(chromium_browser,
     qr = page.locator('[data-bp="qr"]')
     assert qr.locator("svg").count() == 0 and qr.get_attribute("data-url") is None
     assert "bukan dari folder di ponsel" in qr.inner_text() and "Salin kode" in qr.inner_text()
+    expect(page.locator('[data-bp="qr-intro"]')).to_be_hidden()  # no "scan this QR code" above the note
     assert decode(code).kind == "post"  # the text code still works
     context.close()
     assert errors == []

@@ -117,9 +117,10 @@
         // The collection page's address as this phone reached the site (published
         // address, mkdocs serve, a LAN address, a fork elsewhere). Opened from a
         // folder (file:) the address means nothing to another phone: say so.
-        const spot = q("qr");
+        const spot = q("qr"), intro = q("qr-intro");
         spot.textContent = "";
         delete spot.dataset.url;
+        intro.hidden = true; // "scan this QR code" only once there is one
         if (!/^https?:$/.test(location.protocol)) {
           spot.append(el("p", "bp-qr-offline", t.send_qr_offline));
           ready.hidden = false;
@@ -136,6 +137,7 @@
             qr.make();
             spot.innerHTML = qr.createSvgTag({ cellSize: 4, margin: 4, scalable: true, alt: t.send_qr_alt });
             spot.dataset.url = href;
+            intro.hidden = false;
           } catch (e) { spot.textContent = ""; }
         }, () => {}).then(() => { if (wanted === mark) ready.hidden = false; });
       }, () => {}); // no code without its script (offline, never saved): the status says what is saved
