@@ -5,22 +5,7 @@
  * README lists. Trainer text arrives pre-rendered; everything set here is text. */
 (() => {
   "use strict";
-  const own = (o, k) => o && Object.prototype.hasOwnProperty.call(o, k);
-  // {n} and {n:one|other} (a word by its number, as messages.fill in Python).
-  const fill = (s, v) => String(s).replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g,
-    (m, k, one, other) => (!own(v, k) ? m : other === undefined ? v[k] : Number(v[k]) === 1 ? one : other));
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
-  };
-  const read = (key) => {
-    try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; }
-  };
-  const json = (node, name) => {
-    try { return JSON.parse(node.getAttribute(name)); } catch (e) { return null; }
-  };
+  const { own, fill, el, read, json } = window.BerdayaKit; // site.js, which loads this script
 
   // The widget's state for one quiz, counted against the current question versions.
   function quizState(q) {

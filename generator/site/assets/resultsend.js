@@ -2,26 +2,10 @@
  * the trainee is, the pre-test's lock, and the box that sends the result to the
  * trainer (text code, file, QR code). Loaded by site.js only on those pages;
  * the result code's script and the QR generator only once a result is ready. Reads the quiz widget's own storage; writes only the
- * keys the README lists. Everything set here is text. The small functions at the
- * top are the same as results.js's: each page loads only one of the two. */
+ * keys the README lists. Everything set here is text. */
 (() => {
   "use strict";
-  const own = (o, k) => o && Object.prototype.hasOwnProperty.call(o, k);
-  // {n} and {n:one|other} (a word by its number, as messages.fill in Python).
-  const fill = (s, v) => String(s).replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g,
-    (m, k, one, other) => (!own(v, k) ? m : other === undefined ? v[k] : Number(v[k]) === 1 ? one : other));
-  const el = (tag, cls, text) => {
-    const e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
-  };
-  const read = (key) => {
-    try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; }
-  };
-  const json = (node, name) => {
-    try { return JSON.parse(node.getAttribute(name)); } catch (e) { return null; }
-  };
+  const { own, fill, el, read, json } = window.BerdayaKit; // site.js, which loads this script
 
   // ---- pre-test and post-test: who I am, and sending the result ----------------
 

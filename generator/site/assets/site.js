@@ -7,7 +7,8 @@
  * 3. progress: on the self-assessment index, each quiz's line
  *    ([data-berdaya-progress]) shows the answers stored on this device;
  * 4. page scripts: loads the scripts a page names in [data-berdaya-scripts]
- *    (the results pages), so no other page downloads them, and on request
+ *    (the results pages), so no other page downloads them, with the helpers
+ *    they share (window.BerdayaKit), and on request
  *    (window.BerdayaLater) those it names in [data-berdaya-later], which it
  *    needs only later (the QR generator, once a result is ready);
  * 5. printing: opens collapsed blocks (facilitator notes) before printing,
@@ -33,10 +34,12 @@
 
   // --- saving the whole course for offline reading ---------------------------
 
+  function own(object, key) { return !!object && Object.prototype.hasOwnProperty.call(object, key); }
+
   function fill(template, values) {
     // {n} and {n:one|other} (a word by its number, as messages.fill in Python).
-    return template.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, function (whole, key, one, other) {
-      if (!(key in values)) return whole;
+    return String(template).replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, function (whole, key, one, other) {
+      if (!own(values, key)) return whole;
       return other === undefined ? values[key] : Number(values[key]) === 1 ? one : other;
     });
   }
@@ -182,6 +185,26 @@
   }
 
   // --- scripts that only some pages need --------------------------------------
+
+  // Small helpers the page scripts share (results.js, resultsend.js): site.js
+  // loads them, so it has run first, and each helper exists once.
+  window.BerdayaKit = {
+    own: own,
+    fill: fill,
+    el: function (tag, cls, text) {
+      var e = document.createElement(tag);
+      if (cls) e.className = cls;
+      if (text != null) e.textContent = text;
+      return e;
+    },
+    read: function (key) {
+      try { return JSON.parse(localStorage.getItem(key)); } catch (error) { return null; }
+    },
+    json: function (node, name) {
+      try { return JSON.parse(node.getAttribute(name)); } catch (error) { return null; }
+    }
+  };
+
 
   var assets = document.currentScript ? new URL(".", document.currentScript.src).href : null;
   var requested = {};
